@@ -1,0 +1,40 @@
+/// The benchmark's command line: `continuum-bench PROBLEM [--method M] [--rtol R] [--atol A]
+/// [--repeat N]`.
+struct BenchmarkArguments {
+    var problem = "lorenz"
+    var method = "dopri5"
+    var relativeTolerance = 1e-8
+    var absoluteTolerance = 1e-8
+    var repeats = 50
+
+    static let usage = "usage: continuum-bench lorenz [--method NAME] [--rtol R] [--atol A] [--repeat N]"
+
+    init(_ arguments: [String]) throws(BenchmarkError) {
+        var rest = arguments[...]
+        if let first = rest.first, !first.hasPrefix("--") {
+            problem = first
+            rest = rest.dropFirst()
+        }
+        while let flag = rest.popFirst() {
+            guard let value = rest.popFirst() else { throw .usage("\(flag) needs a value") }
+            switch flag {
+            case "--method": method = value
+            case "--rtol": relativeTolerance = try Self.number(value, flag)
+            case "--atol": absoluteTolerance = try Self.number(value, flag)
+            case "--repeat":
+                guard let n = Int(value), n > 0 else { throw .usage("--repeat needs a positive integer, got \(value)") }
+                repeats = n
+            default: throw .usage("unknown option \(flag)")
+            }
+        }
+    }
+
+    private static func number(_ text: String, _ flag: String) throws(BenchmarkError) -> Double {
+        guard let x = Double(text), x.isFinite, x > 0 else { throw .usage("\(flag) needs a positive number, got \(text)") }
+        return x
+    }
+}
+
+enum BenchmarkError: Error {
+    case usage(String)
+}

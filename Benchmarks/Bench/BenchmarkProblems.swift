@@ -1,0 +1,31 @@
+import Continuum
+
+/// The problems the benchmark knows, each written as the plain Swift closure a user would write.
+enum BenchmarkProblems {
+    static func named(_ name: String) -> BenchmarkProblem? {
+        switch name {
+        case "lorenz": return lorenz
+        default: return nil
+        }
+    }
+
+    /// Lorenz (σ = 10, ρ = 28, β = 8/3), y0 = (1, 0, 0), t ∈ [0, 20].
+    static let lorenz = BenchmarkProblem(name: "lorenz", y0: [1, 0, 0], t0: 0, t1: 20) { _, y, dy in
+        dy[0] = 10 * (y[1] - y[0])
+        dy[1] = y[0] * (28 - y[2]) - y[1]
+        dy[2] = y[0] * y[1] - 8.0 / 3.0 * y[2]
+    }
+}
+
+/// A benchmark problem: a closure vector field and its time span.
+struct BenchmarkProblem: Sendable {
+    let name: String
+    let y0: [Double]
+    let t0: Double
+    let t1: Double
+    let function: ClosureVectorField.Function
+
+    func problem(to end: Double? = nil) throws -> ODEProblem<ClosureVectorField> {
+        try ODEProblem(y0: y0, from: t0, to: end ?? t1, function)
+    }
+}

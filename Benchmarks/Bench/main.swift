@@ -1,0 +1,23 @@
+import Continuum
+import Foundation
+import _AllocationCounter
+
+// continuum-bench: release-mode timings of Continuum's solvers, one JSON line per run, compared
+// against peers by Benchmarks/run.sh. Not a test: correctness lives in `swift test`.
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("continuum-bench: \(message)\n\(BenchmarkArguments.usage)\n".utf8))
+    exit(2)
+}
+
+let arguments: BenchmarkArguments
+do {
+    arguments = try BenchmarkArguments(Array(CommandLine.arguments.dropFirst()))
+} catch .usage(let message) {
+    fail(message)
+}
+guard let method = ExplicitRungeKutta.named(arguments.method) else { fail("unknown method \(arguments.method)") }
+guard let problem = BenchmarkProblems.named(arguments.problem) else { fail("unknown problem \(arguments.problem)") }
+
+let report = measure(problem, method: method, arguments: arguments)
+print(report.json)

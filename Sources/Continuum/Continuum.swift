@@ -1,0 +1,2 @@
+@_exported import ContinuumNumerics
+@_exported import ContinuumODE

@@ -1,0 +1,23 @@
+/// Step-size controller parameters recommended for a method.
+public struct ControllerDefaults: Sendable {
+    /// PI coefficient on the previous error (Hairer's β; 0 gives an integral controller).
+    public let beta: Double
+    /// Smallest step-size factor per step.
+    public let minFactor: Double
+    /// Largest step-size factor per step.
+    public let maxFactor: Double
+    /// Safety factor.
+    public let safety: Double
+
+    public init(beta: Double, minFactor: Double, maxFactor: Double, safety: Double) {
+        self.beta = beta
+        self.minFactor = minFactor
+        self.maxFactor = maxFactor
+        self.safety = safety
+    }
+
+    /// DOPRI5's defaults: β = 0.04, factor in [0.2, 10], safety 0.9.
+    public static let standard = ControllerDefaults(beta: 0.04, minFactor: 0.2, maxFactor: 10, safety: 0.9)
+    /// DOP853's defaults: β = 0, factor in [1/3, 6], safety 0.9.
+    public static let dop853 = ControllerDefaults(beta: 0, minFactor: 1.0 / 3, maxFactor: 6, safety: 0.9)
+}

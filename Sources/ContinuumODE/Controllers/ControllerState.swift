@@ -1,0 +1,86 @@
+import Foundation
+
+/// The running state of a step-size controller during one solve: the controller's constants
+/// resolved against the method's defaults, and the error history.
+@usableFromInline
+struct ControllerState {
+    @usableFromInline enum Kind { case pi, pid }
+    @usableFromInline let kind: Kind
+    @usableFromInline let order: Double
+    @usableFromInline let safety: Double
+    @usableFromInline let minFactor: Double
+    @usableFromInline let maxFactor: Double
+    @usableFromInline let beta: (Double, Double, Double)
+    @usableFromInline let acceptSafety: Double
+    /// Error norms of the last two accepted steps.
+    @usableFromInline var previous: (Double, Double) = (1, 1)
+    @usableFromInline var rejectedLast = false
+
+    init(_ controller: StepSizeController, order: Int, defaults: ControllerDefaults) {
+        self.order = Double(order)
+        switch controller {
+        case .pi(let c):
+            kind = .pi
+            safety = c.safety ?? defaults.safety
+            minFactor = c.minFactor ?? defaults.minFactor
+            maxFactor = c.maxFactor ?? defaults.maxFactor
+            beta = (c.beta ?? defaults.beta, 0, 0)
+            acceptSafety = 1
+            previous = (1e-4, 1e-4)
+        case .pid(let c):
+            kind = .pid
+            safety = c.safety
+            minFactor = c.minFactor
+            maxFactor = c.maxFactor
+            beta = (c.beta1, c.beta2, c.beta3)
+            acceptSafety = c.acceptSafety
+        }
+    }
+
+    /// Whether a step with error norm `error` is accepted.
+    @inlinable static func accepts(_ error: Double) -> Bool { error <= 1 }
+
+    /// The factor for the next step after a step with error norm `error`, and updates the history.
+    /// Call exactly once per attempted step.
+    @inlinable
+    mutating func nextFactor(error: Double) -> Double {
+        guard error.isFinite else {
+            rejectedLast = true
+            return minFactor
+        }
+        let accepted = ControllerState.accepts(error)
+        var factor: Double
+        switch kind {
+        case .pi:
+            let beta = self.beta.0
+            let fac11 = pow(error, 1 / order - 0.75 * beta)
+            if accepted {
+                factor = safety / (fac11 / pow(previous.0, beta))
+                factor = min(maxFactor, max(minFactor, factor))
+                previous.0 = max(error, 1e-4)
+            } else {
+                factor = max(minFactor, safety / fac11)
+            }
+        case .pid:
+            let e0 = max(error, 1e-10)
+            let k = order
+            var raw = safety * pow(e0, -beta.0 / k)
+            if beta.1 != 0 { raw *= pow(previous.0, -beta.1 / k) }
+            if beta.2 != 0 { raw *= pow(previous.1, -beta.2 / k) }
+            factor = 1 + atan(raw - 1)
+            factor = min(maxFactor, max(minFactor, factor))
+            if accepted {
+                if factor >= 1 && factor <= acceptSafety { factor = 1 }
+                previous = (e0, previous.0)
+            }
+        }
+        if accepted {
+            if rejectedLast { factor = min(factor, 1) }
+            rejectedLast = false
+        } else {
+            factor = min(factor, 1)
+            rejectedLast = true
+        }
+        return factor
+    }
+}

@@ -1,0 +1,152 @@
+import ContinuumNumerics
+
+/// The state of one solve: the accept/reject loop of ``solve(_:with:options:)``.
+@usableFromInline
+struct Integrator<F: VectorField, S: ODESolver> {
+    @usableFromInline let field: F
+    @usableFromInline let solver: S
+    @usableFromInline let options: SolverOptions
+    @usableFromInline let plan: IntegrationPlan
+    @usableFromInline let workspace: S.Workspace
+    @usableFromInline var solution: Solution
+    @usableFromInline var statistics = SolverStatistics()
+    @usableFromInline var controller: ControllerState
+    @usableFromInline var t: Double
+    @usableFromInline let tEnd: Double
+    @usableFromInline var nextSave = 0
+    @usableFromInline var nextStop = 0
+    @usableFromInline var events: EventTracker
+    @usableFromInline var stiffness = StiffnessMonitor()
+    /// Whether the current accepted step's continuous extension has been computed.
+    @usableFromInline var denseReady = false
+
+    @usableFromInline
+    init(problem: ODEProblem<F>, solver: S, options: SolverOptions, plan: IntegrationPlan) {
+        field = problem.field
+        self.solver = solver
+        self.options = options
+        self.plan = plan
+        let n = problem.field.dimension
+        let workspace = solver.makeWorkspace(dimension: n)
+        problem.y0.withUnsafeBufferPointer { workspace.state.update(from: $0.baseAddress!, count: n) }
+        self.workspace = workspace
+        solution = Solution(dimension: n, methodName: solver.name)
+        if plan.keepsDenseOutput { solution.enableDenseOutput(degree: solver.denseOutputDegree) }
+        controller = ControllerState(options.controller, order: solver.controllerOrder, defaults: solver.controllerDefaults)
+        t = problem.t0
+        tEnd = problem.t1
+        events = EventTracker(options.events)
+    }
+
+    @inlinable
+    mutating func run() {
+        defer { solution.finish(.success, statistics: statistics) }
+        let n = workspace.dimension
+        let direction = plan.direction
+        if plan.saveAt.isEmpty {
+            if options.saveStart { solution.save(t: t, state: workspace.state) }
+        } else {
+            while nextSave < plan.saveAt.count && plan.saveAt[nextSave] == t {
+                solution.save(t: t, state: workspace.state)
+                nextSave += 1
+            }
+        }
+        solver.start(field, t: t, workspace: workspace, statistics: &statistics)
+        guard isFinite(workspace.derivative, n) else {
+            return solution.fail(.nonFiniteState, at: t, "f(t0, y0) is not finite")
+        }
+        events.start(t: t, state: workspace.state, dimension: n)
+
+        var h: Double
+        if !plan.adaptive {
+            h = plan.fixedStep
+        } else if let h0 = options.initialStepSize {
+            h = min(h0, plan.maximumStep)
+        } else {
+            h = initialStepSize(
+                field, t0: t, direction: direction, order: solver.order, tolerance: options.tolerance,
+                maximum: plan.maximumStep, workspace: workspace, statistics: &statistics)
+        }
+        var lastRejectionNonFinite = false
+        // Hairer's codes take the final step if it is at most 1 % longer than the proposal; fixed
+        // steps absorb the round-off that accumulates in t (relative to h, ~steps × ε).
+        let stretch = plan.adaptive ? 1.01 : 1 + 1e-6
+
+        while direction * (tEnd - t) > 0 {
+            if statistics.steps >= options.maximumSteps {
+                return solution.fail(.maxStepsReached, at: t, "reached the maximum of \(options.maximumSteps) steps")
+            }
+            let target = nextStop < plan.stopTimes.count ? plan.stopTimes[nextStop] : tEnd
+            var step = direction * h
+            var landsOnTarget = false
+            if direction * (t + stretch * step - target) >= 0 {
+                step = target - t
+                landsOnTarget = true
+            }
+            if 0.1 * abs(step) <= abs(t) * Double.ulpOfOne || (!landsOnTarget && abs(step) < options.minimumStepSize) {
+                if lastRejectionNonFinite {
+                    return solution.fail(.nonFiniteState, at: t, "the solution is not finite (NaN or infinity) beyond this time")
+                }
+                return solution.fail(.stepSizeUnderflow, at: t, "step size \(abs(step)) is too small")
+            }
+
+            var error = solver.attemptStep(
+                field, t: t, h: step, workspace: workspace, tolerance: options.tolerance,
+                estimateError: plan.adaptive, statistics: &statistics)
+            let tNew = landsOnTarget ? target : t + step
+            var finite = error.isFinite
+            if finite && error <= 1 {
+                finite = solver.completeStep(field, t: t, h: step, workspace: workspace, statistics: &statistics)
+                if !finite { error = .nan }
+            }
+            if !plan.adaptive && !finite {
+                return solution.fail(.nonFiniteState, at: t, "the step to t = \(tNew) produced NaN or infinity")
+            }
+            let factor = plan.adaptive ? controller.nextFactor(error: error) : 1
+            guard finite && error <= 1 else {
+                statistics.rejectedSteps += 1
+                lastRejectionNonFinite = !finite
+                h = abs(step) * factor
+                continue
+            }
+            statistics.acceptedSteps += 1
+            lastRejectionNonFinite = false
+            denseReady = false
+
+            let stiff = checkStiffness(step: step)
+            let terminal = handleEvents(from: t, step: step, to: tNew)
+            saveStep(from: t, step: step, to: tNew, until: terminal?.time)
+            if let terminal {
+                solution.record(CollectionOfOne(terminal))
+                terminal.state.withUnsafeBufferPointer { solution.save(t: terminal.time, state: $0.baseAddress!) }
+                solution.finish(.terminatedByEvent, statistics: statistics)
+                return
+            }
+            solver.commitStep(workspace: workspace)
+            t = tNew
+            if landsOnTarget && nextStop < plan.stopTimes.count { nextStop += 1 }
+            if stiff {
+                return solution.fail(
+                    .stiffnessDetected, at: t, "the problem became stiff (Hairer's test failed 15 times in a row)")
+            }
+            if plan.adaptive { h = min(abs(step) * factor, plan.maximumStep) }
+        }
+    }
+
+    @inlinable
+    func isFinite(_ v: UnsafePointer<Double>, _ n: Int) -> Bool {
+        var sum = 0.0
+        for i in 0..<n { sum += v[i] }
+        return sum.isFinite
+    }
+
+    /// Runs Hairer's stiffness test on the accepted step; true once the problem is declared stiff.
+    @inlinable
+    mutating func checkStiffness(step: Double) -> Bool {
+        guard solver.detectsStiffness, options.stiffnessCheckInterval > 0 else { return false }
+        guard stiffness.isDue(acceptedSteps: statistics.acceptedSteps, interval: options.stiffnessCheckInterval) else {
+            return false
+        }
+        return stiffness.record(ratio: solver.stiffnessRatio(h: step, workspace: workspace))
+    }
+}

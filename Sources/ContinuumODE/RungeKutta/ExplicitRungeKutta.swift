@@ -1,0 +1,154 @@
+import ContinuumNumerics
+
+/// The explicit Runge-Kutta engine: one implementation that runs every ``ButcherTableau``.
+///
+/// ```swift
+/// let solution = try solve(problem, with: .dopri5, options: SolverOptions(relativeTolerance: 1e-8))
+/// ```
+///
+/// Method values are cheap to copy; the compiled coefficients are shared.
+public struct ExplicitRungeKutta: ODESolver {
+    /// The method's coefficients.
+    public let tableau: ButcherTableau
+    @usableFromInline let program: RungeKuttaProgram
+
+    /// Creates the method that runs `tableau`.
+    public init(_ tableau: ButcherTableau) {
+        self.tableau = tableau
+        self.program = RungeKuttaProgram(tableau)
+    }
+
+    public var name: String { tableau.name }
+    public var order: Int { tableau.order }
+    public var isAdaptive: Bool { tableau.isAdaptive }
+    public var controllerOrder: Int { tableau.controllerOrder }
+    public var controllerDefaults: ControllerDefaults { tableau.recommendedController }
+    public var denseOutputDegree: Int { program.denseDegree }
+    public var detectsStiffness: Bool { tableau.stiffnessProbe != nil }
+
+    public func makeWorkspace(dimension: Int) -> RungeKuttaWorkspace {
+        RungeKuttaWorkspace(
+            dimension: dimension, logicalStages: program.logicalStageCount, denseDegree: program.denseDegree)
+    }
+
+    @inlinable
+    public func start<F: VectorField>(
+        _ field: F, t: Double, workspace w: RungeKuttaWorkspace, statistics: inout SolverStatistics
+    ) {
+        let n = w.dimension
+        field.evaluate(t, UnsafeBufferPointer(start: w.state, count: n), UnsafeMutableBufferPointer(start: w.stages[0], count: n))
+        statistics.functionEvaluations += 1
+    }
+
+    @inlinable
+    public func attemptStep<F: VectorField>(
+        _ field: F, t: Double, h: Double, workspace w: RungeKuttaWorkspace, tolerance: Tolerance,
+        estimateError: Bool, statistics: inout SolverStatistics
+    ) -> Double {
+        let p = program
+        let n = w.dimension
+        let s = p.stageCount
+        let y = UnsafePointer(w.state)
+        let stages = UnsafePointer(w.stages)
+        w.newPointReady.pointee = false
+        for i in 1..<s {
+            // The FSAL stage's argument is the candidate itself.
+            let target = (p.isFSAL && i == s - 1) ? w.candidate : w.stageArgument
+            p.stageRows.combine(row: i, h: h, base: y, stages: stages, dimension: n, into: target)
+            field.evaluate(t + p.c[i] * h, UnsafeBufferPointer(start: target, count: n),
+                           UnsafeMutableBufferPointer(start: stages[i], count: n))
+        }
+        statistics.functionEvaluations += s - 1
+        if !p.isFSAL {
+            p.weights.combine(row: 0, h: h, base: y, stages: stages, dimension: n, into: w.candidate)
+        }
+        guard estimateError, let errorRows = p.errorRows else { return 0 }
+        if p.errorNeedsNewPoint {
+            evaluateNewPoint(field, t: t, h: h, workspace: w, statistics: &statistics)
+        }
+        let e = w.scratch
+        errorRows.combine(row: 0, h: h, base: nil, stages: stages, dimension: n, into: e)
+        if !p.isBlended {
+            return WeightedNorm.rms(e, y, w.candidate, count: n, tolerance: tolerance)
+        }
+        // DOP853: err = ‖e5‖² / sqrt(n (‖e5‖² + 0.01 ‖e3‖²)) with unnormalised sums of squares.
+        let e5 = WeightedNorm.sumOfSquares(e, y, w.candidate, count: n, tolerance: tolerance)
+        errorRows.combine(row: 1, h: h, base: nil, stages: stages, dimension: n, into: e)
+        let e3 = WeightedNorm.sumOfSquares(e, y, w.candidate, count: n, tolerance: tolerance)
+        var denominator = e5 + 0.01 * e3
+        if denominator <= 0 { denominator = 1 }
+        return e5 / (Double(n) * denominator).squareRoot()
+    }
+
+    @inlinable
+    func evaluateNewPoint<F: VectorField>(
+        _ field: F, t: Double, h: Double, workspace w: RungeKuttaWorkspace, statistics: inout SolverStatistics
+    ) {
+        guard !w.newPointReady.pointee else { return }
+        let n = w.dimension
+        field.evaluate(t + h, UnsafeBufferPointer(start: w.candidate, count: n),
+                       UnsafeMutableBufferPointer(start: w.stages[program.newPointStage], count: n))
+        statistics.functionEvaluations += 1
+        w.newPointReady.pointee = true
+    }
+
+    @inlinable
+    public func completeStep<F: VectorField>(
+        _ field: F, t: Double, h: Double, workspace w: RungeKuttaWorkspace, statistics: inout SolverStatistics
+    ) -> Bool {
+        if !program.isFSAL { evaluateNewPoint(field, t: t, h: h, workspace: w, statistics: &statistics) }
+        let n = w.dimension
+        let y1 = w.candidate
+        let f1 = w.stages[program.newPointStage]
+        var sum = 0.0
+        for i in 0..<n { sum += y1[i] + f1[i] }
+        // A sum is finite only if every term is (barring overflow of values near 1e308).
+        return sum.isFinite
+    }
+
+    @inlinable
+    public func stiffnessRatio(h: Double, workspace w: RungeKuttaWorkspace) -> Double {
+        let p = program
+        guard p.probeStage >= 0 else { return 0 }
+        let n = w.dimension
+        let f1 = w.stages[p.newPointStage]
+        let fProbe = w.stages[p.probeStage]
+        let y1 = w.candidate
+        let yProbe = w.stageArgument
+        var numerator = 0.0
+        var denominator = 0.0
+        for i in 0..<n {
+            let df = f1[i] - fProbe[i]
+            let dy = y1[i] - yProbe[i]
+            numerator += df * df
+            denominator += dy * dy
+        }
+        guard denominator > 0 else { return 0 }
+        return abs(h) * (numerator / denominator).squareRoot() / p.stiffnessBound
+    }
+
+    @inlinable
+    public func prepareDenseOutput<F: VectorField>(
+        _ field: F, t: Double, h: Double, workspace w: RungeKuttaWorkspace, statistics: inout SolverStatistics
+    ) {
+        let p = program
+        let n = w.dimension
+        let stages = UnsafePointer(w.stages)
+        let y = UnsafePointer(w.state)
+        for i in p.firstExtraStage..<p.logicalStageCount {
+            p.stageRows.combine(row: i, h: h, base: y, stages: stages, dimension: n, into: w.stageArgument)
+            field.evaluate(t + p.c[i] * h, UnsafeBufferPointer(start: w.stageArgument, count: n),
+                           UnsafeMutableBufferPointer(start: stages[i], count: n))
+            statistics.functionEvaluations += 1
+        }
+        for j in 0..<p.denseDegree {
+            p.denseRows.combine(row: j, h: h, base: nil, stages: stages, dimension: n, into: w.denseTerms + j * n)
+        }
+    }
+
+    @inlinable
+    public func commitStep(workspace w: RungeKuttaWorkspace) {
+        w.swapStages(0, program.newPointStage)
+        w.swapStateAndCandidate()
+    }
+}

@@ -1,0 +1,58 @@
+/// Rows of coefficients over stage vectors, stored compressed (nonzeros only) in contiguous memory
+/// so that a combination `out = base + h Σ coef · k[col]` reads no zeros and allocates nothing.
+///
+/// The storage is immutable after creation and freed with the owner.
+@usableFromInline
+final class SparseRows: @unchecked Sendable {
+    @usableFromInline let rowStart: UnsafeMutablePointer<Int>
+    @usableFromInline let column: UnsafeMutablePointer<Int>
+    @usableFromInline let value: UnsafeMutablePointer<Double>
+    @usableFromInline let rowCount: Int
+
+    init(_ rows: [[Double]]) {
+        rowCount = rows.count
+        let nonzeros = rows.map { $0.filter { $0 != 0 }.count }.reduce(0, +)
+        rowStart = .allocate(capacity: rows.count + 1)
+        column = .allocate(capacity: max(nonzeros, 1))
+        value = .allocate(capacity: max(nonzeros, 1))
+        var p = 0
+        for (r, row) in rows.enumerated() {
+            rowStart[r] = p
+            for (j, x) in row.enumerated() where x != 0 {
+                column[p] = j
+                value[p] = x
+                p += 1
+            }
+        }
+        rowStart[rows.count] = p
+    }
+
+    deinit {
+        rowStart.deallocate()
+        column.deallocate()
+        value.deallocate()
+    }
+
+    /// `out[i] = base[i] + h Σₚ value[p] · stages[column[p]][i]` over row `row` (`base` may be nil for 0).
+    @inlinable @inline(__always)
+    func combine(
+        row: Int, h: Double, base: UnsafePointer<Double>?, stages: UnsafePointer<UnsafeMutablePointer<Double>>,
+        dimension n: Int, into out: UnsafeMutablePointer<Double>
+    ) {
+        let start = rowStart[row]
+        let end = rowStart[row + 1]
+        if let base {
+            for i in 0..<n {
+                var acc = 0.0
+                for p in start..<end { acc += value[p] * stages[column[p]][i] }
+                out[i] = base[i] + h * acc
+            }
+        } else {
+            for i in 0..<n {
+                var acc = 0.0
+                for p in start..<end { acc += value[p] * stages[column[p]][i] }
+                out[i] = h * acc
+            }
+        }
+    }
+}
