@@ -24,6 +24,18 @@ struct TableauOrderConditionTests {
         try #require(ButcherTableau.all.first { $0.name == name })
     }
 
+    @Test("rooted trees: counts and densities")
+    func rootedTrees() {
+        let trees = RootedTree.all(upTo: 8)
+        #expect((1...8).map { n in trees.filter { $0.order == n }.count } == [1, 1, 2, 4, 9, 20, 48, 115])
+        #expect(Set(trees.map(\.description)).count == trees.count)
+        // The tall tree of order n has density n!, the bushy one n.
+        let tall = trees.filter { $0.description.allSatisfy { $0 == "[" || $0 == "]" || $0 == "τ" } }
+        #expect(tall.map(\.density) == [1, 2, 6, 24, 120, 720, 5040, 40320])
+        let bushy = trees.filter { $0.children.allSatisfy { $0 == 0 } }
+        #expect(bushy.map(\.density) == Array(1...8))
+    }
+
     @Test("tableau names are unique")
     func namesAreUnique() {
         #expect(Set(Self.names).count == Self.names.count)

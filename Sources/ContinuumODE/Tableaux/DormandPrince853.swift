@@ -1,8 +1,8 @@
 // Dormand-Prince 8(5,3): DOP853 of E. Hairer and G. Wanner.
 //
 // Source: E. Hairer, S. P. Nørsett, G. Wanner, "Solving Ordinary Differential Equations I", 2nd ed.,
-// Springer (1993), Sec. II.10 (method of Dormand & Prince, 1980), with the coefficients of Hairer's Fortran
-// code dop853.f (version of April 25, 1996, as distributed with SciPy: scipy/integrate/dop/dop853.f).
+// Springer (1993), Sec. II.10 (an 8(5,3) method due to Dormand & Prince), with the coefficients of Hairer's
+// Fortran code dop853.f (version of April 25, 1996, as distributed with SciPy: scipy/integrate/dop/dop853.f).
 // The coefficients involve √6 and are not rational; they are written with the 30 digits of dop853.f.
 //
 // Stage numbering: dop853.f's stages 1…12 are stages 0…11 here; its stage 13, f(t + h, y₁), is logical
@@ -188,7 +188,7 @@ private enum DormandPrince853 {
         0.220588235294117647058823529412e-01,
     ]
 
-    /// `b − bhh`, the third-order difference dop853.f forms as `k4 − bhh1 k1 − bhh2 k9 − bhh3 k3`.
+    /// `b − bhh`: dop853.f's `K4 − BHH1·K1 − BHH2·K9 − BHH3·K3`, where its K4 holds `Σ bᵢkᵢ` and K3 stage 12.
     static let e3: [Double] = zip(b, bhh).map { $0 - $1 }
 
     /// dop853.f's stages 14, 15, 16, over the logical stages before each (stage 12 is f(t + h, y₁)).
