@@ -124,7 +124,12 @@ struct Integrator<F: VectorField, S: ODESolver> {
             }
             solver.commitStep(workspace: workspace)
             t = tNew
-            if landsOnTarget && nextStop < plan.stopTimes.count { nextStop += 1 }
+            if landsOnTarget && nextStop < plan.stopTimes.count {
+                // A stop time marks a discontinuity: f(t, y) is evaluated afresh on its far side
+                // instead of reusing the previous step's last stage.
+                nextStop += 1
+                solver.start(field, t: t, workspace: workspace, statistics: &statistics)
+            }
             if stiff {
                 return solution.fail(
                     .stiffnessDetected, at: t, "the problem became stiff (Hairer's test failed 15 times in a row)")
