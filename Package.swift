@@ -24,6 +24,8 @@ let package = Package(
             path: "Benchmarks/Bench"
         ),
 
+        .executableTarget(name: "solve-lorenz", dependencies: ["Continuum"], path: "Examples/SolveLorenz"),
+
         .target(name: "_TestSupport", dependencies: ["ContinuumODE"], path: "Tests/_TestSupport"),
         .testTarget(name: "ContinuumNumericsTests", dependencies: ["ContinuumNumerics"]),
         .testTarget(

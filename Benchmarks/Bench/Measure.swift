@@ -7,13 +7,14 @@ struct BenchmarkReport {
     var medianSeconds: Double
     var functionEvaluations: Int
     var steps: Int
+    var rejectedSteps: Int
     var finalState: [Double]
     var allocationsPerStep: Double
     var allocationsPerSolve: Int
 
     var json: String {
         let y = finalState.map { "\($0)" }.joined(separator: ",")
-        return "{\"median_s\":\(medianSeconds), \"nfe\":\(functionEvaluations), \"steps\":\(steps), "
+        return "{\"median_s\":\(medianSeconds), \"nfe\":\(functionEvaluations), \"steps\":\(steps), \"rejected\":\(rejectedSteps), "
             + "\"y\":[\(y)], \"allocations_per_step\":\(allocationsPerStep), "
             + "\"allocations_per_solve\":\(allocationsPerSolve)}"
     }
@@ -58,7 +59,7 @@ func measure(_ benchmark: BenchmarkProblem, method: ExplicitRungeKutta, argument
 
         return BenchmarkReport(
             medianSeconds: median, functionEvaluations: solution.statistics.functionEvaluations,
-            steps: solution.statistics.steps, finalState: solution.finalState ?? [],
+            steps: solution.statistics.acceptedSteps, rejectedSteps: solution.statistics.rejectedSteps, finalState: solution.finalState ?? [],
             allocationsPerStep: perStep, allocationsPerSolve: shortAllocations)
     } catch {
         fail("\(error)")
