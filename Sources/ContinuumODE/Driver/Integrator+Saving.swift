@@ -24,7 +24,8 @@ extension Integrator {
         }
         if plan.keepsDenseOutput {
             prepareDenseOutput(t: t, step: step)
-            solution.appendDense(t: t, h: step, y0: workspace.state, terms: workspace.denseTerms)
+            solution.appendDense(
+                t: t, h: step, y0: workspace.state, terms: workspace.denseTerms, stride: workspace.stride)
         }
     }
 

@@ -70,8 +70,12 @@ public protocol ODEWorkspace: AnyObject {
     var candidate: UnsafeMutablePointer<Double> { get }
     /// `f(t, y)` at the current state (valid after ``ODESolver/start``).
     var derivative: UnsafeMutablePointer<Double> { get }
-    /// The continuous extension: `degree` vectors `rⱼ` with `y(t + θh) = y + Σⱼ θʲ rⱼ`.
+    /// The continuous extension: `degree` vectors `rⱼ` with `y(t + θh) = y + Σⱼ θʲ rⱼ`, vector `j`
+    /// starting at `denseTerms + (j − 1) · stride`.
     var denseTerms: UnsafeMutablePointer<Double> { get }
+    /// Distance between consecutive vectors of ``denseTerms`` (at least ``dimension``; solvers may
+    /// pad vectors for aligned vector arithmetic).
+    var stride: Int { get }
     /// Scratch vectors the driver may use (interpolation output, initial step).
     var scratch: UnsafeMutablePointer<Double> { get }
     var scratch2: UnsafeMutablePointer<Double> { get }
@@ -84,11 +88,12 @@ extension ODEWorkspace {
         let n = dimension
         let y = state
         let r = denseTerms
+        let stride = self.stride
         for i in 0..<n {
             var acc = 0.0
             var j = degree - 1
             while j >= 0 {
-                acc = (acc + r[j * n + i]) * theta
+                acc = (acc + r[j * stride + i]) * theta
                 j -= 1
             }
             out[i] = y[i] + acc

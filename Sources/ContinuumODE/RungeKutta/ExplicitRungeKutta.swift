@@ -54,26 +54,26 @@ public struct ExplicitRungeKutta: ODESolver {
         for i in 1..<s {
             // The FSAL stage's argument is the candidate itself.
             let target = (p.isFSAL && i == s - 1) ? w.candidate : w.stageArgument
-            p.stageRows.combine(row: i, h: h, base: y, stages: stages, dimension: n, into: target)
+            p.stageRows.combine(row: i, h: h, base: y, stages: stages, chunks: w.stride / 4, into: target)
             field.evaluate(t + p.c[i] * h, UnsafeBufferPointer(start: target, count: n),
                            UnsafeMutableBufferPointer(start: stages[i], count: n))
         }
         statistics.functionEvaluations += s - 1
         if !p.isFSAL {
-            p.weights.combine(row: 0, h: h, base: y, stages: stages, dimension: n, into: w.candidate)
+            p.weights.combine(row: 0, h: h, base: y, stages: stages, chunks: w.stride / 4, into: w.candidate)
         }
         guard estimateError, let errorRows = p.errorRows else { return 0 }
         if p.errorNeedsNewPoint {
             evaluateNewPoint(field, t: t, h: h, workspace: w, statistics: &statistics)
         }
         let e = w.scratch
-        errorRows.combine(row: 0, h: h, base: nil, stages: stages, dimension: n, into: e)
+        errorRows.combine(row: 0, h: h, base: nil, stages: stages, chunks: w.stride / 4, into: e)
         if !p.isBlended {
             return WeightedNorm.rms(e, y, w.candidate, count: n, tolerance: tolerance)
         }
         // DOP853: err = ‖e5‖² / sqrt(n (‖e5‖² + 0.01 ‖e3‖²)) with unnormalised sums of squares.
         let e5 = WeightedNorm.sumOfSquares(e, y, w.candidate, count: n, tolerance: tolerance)
-        errorRows.combine(row: 1, h: h, base: nil, stages: stages, dimension: n, into: e)
+        errorRows.combine(row: 1, h: h, base: nil, stages: stages, chunks: w.stride / 4, into: e)
         let e3 = WeightedNorm.sumOfSquares(e, y, w.candidate, count: n, tolerance: tolerance)
         var denominator = e5 + 0.01 * e3
         if denominator <= 0 { denominator = 1 }
@@ -136,13 +136,13 @@ public struct ExplicitRungeKutta: ODESolver {
         let stages = UnsafePointer(w.stages)
         let y = UnsafePointer(w.state)
         for i in p.firstExtraStage..<p.logicalStageCount {
-            p.stageRows.combine(row: i, h: h, base: y, stages: stages, dimension: n, into: w.stageArgument)
+            p.stageRows.combine(row: i, h: h, base: y, stages: stages, chunks: w.stride / 4, into: w.stageArgument)
             field.evaluate(t + p.c[i] * h, UnsafeBufferPointer(start: w.stageArgument, count: n),
                            UnsafeMutableBufferPointer(start: stages[i], count: n))
             statistics.functionEvaluations += 1
         }
         for j in 0..<p.denseDegree {
-            p.denseRows.combine(row: j, h: h, base: nil, stages: stages, dimension: n, into: w.denseTerms + j * n)
+            p.denseRows.combine(row: j, h: h, base: nil, stages: stages, chunks: w.stride / 4, into: w.denseTerms + j * w.stride)
         }
     }
 

@@ -16,12 +16,15 @@ struct DenseHistory: Sendable {
 
     var isEmpty: Bool { stepStarts.isEmpty }
 
-    /// Appends one step's polynomial: `y0` and the `degree` coefficient vectors stored back to back.
-    mutating func append(t: Double, h: Double, y0: UnsafePointer<Double>, terms: UnsafePointer<Double>) {
+    /// Appends one step's polynomial: `y0` and the `degree` coefficient vectors, vector `j` at
+    /// `terms + j · stride`.
+    mutating func append(t: Double, h: Double, y0: UnsafePointer<Double>, terms: UnsafePointer<Double>, stride: Int) {
         stepStarts.append(t)
         stepSizes.append(h)
         coefficients.append(contentsOf: UnsafeBufferPointer(start: y0, count: dimension))
-        coefficients.append(contentsOf: UnsafeBufferPointer(start: terms, count: dimension * degree))
+        for j in 0..<degree {
+            coefficients.append(contentsOf: UnsafeBufferPointer(start: terms + j * stride, count: dimension))
+        }
     }
 
     /// Evaluates the stored polynomial at `t` (which must lie in the covered span) into `out`.

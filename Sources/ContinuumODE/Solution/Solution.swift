@@ -103,7 +103,9 @@ public struct Solution: Sendable {
     }
 
     @usableFromInline
-    mutating func appendDense(t: Double, h: Double, y0: UnsafePointer<Double>, terms: UnsafePointer<Double>) {
-        dense?.append(t: t, h: h, y0: y0, terms: terms)
+    mutating func appendDense(
+        t: Double, h: Double, y0: UnsafePointer<Double>, terms: UnsafePointer<Double>, stride: Int
+    ) {
+        dense?.append(t: t, h: h, y0: y0, terms: terms, stride: stride)
     }
 }
