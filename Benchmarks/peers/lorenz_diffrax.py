@@ -15,11 +15,8 @@ Run with the peers venv (see setup.sh):
   python lorenz_diffrax.py --method dopri5 --rtol 1e-8 --atol 1e-8 --repeat 50
 """
 
-import argparse
 import json
-import statistics
 import sys
-import time
 
 import jax
 
@@ -30,9 +27,8 @@ import diffrax  # noqa: E402
 import jax.numpy as jnp  # noqa: E402
 import numpy as np  # noqa: E402
 
-SIGMA, RHO, BETA = 10.0, 28.0, 8.0 / 3.0
-T0, T1 = 0.0, 20.0
-Y0 = (1.0, 0.0, 0.0)
+from peer_common import BETA, RHO, SIGMA, T0, T1, Y0, median_seconds, parse_arguments
+
 MAX_STEPS = 1_000_000
 
 SOLVERS = {
@@ -100,15 +96,7 @@ def count_nfe(solver_cls, rtol, atol, y0):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("problem", nargs="?", default="lorenz", choices=["lorenz"])
-    parser.add_argument("--method", default="dopri5", choices=sorted(SOLVERS))
-    parser.add_argument("--rtol", type=float, default=1e-8)
-    parser.add_argument("--atol", type=float, default=1e-8)
-    parser.add_argument("--repeat", type=int, default=50)
-    args = parser.parse_args()
-    if args.repeat < 1:
-        parser.error("--repeat must be >= 1")
+    args = parse_arguments(__doc__.splitlines()[0], SOLVERS)
 
     solver_cls, note = SOLVERS[args.method]
     y0 = jnp.asarray(Y0, dtype=jnp.float64)
@@ -120,11 +108,7 @@ def main():
         print("lorenz_diffrax: integration failed", file=sys.stderr)
         return 1
 
-    times = []
-    for _ in range(args.repeat):
-        start = time.perf_counter()
-        out = jax.block_until_ready(solve(y0))
-        times.append(time.perf_counter() - start)
+    median = median_seconds(lambda: jax.block_until_ready(solve(y0)), args.repeat)
 
     nfe, counted = count_nfe(solver_cls, args.rtol, args.atol, y0)
     if int(counted[1]) != int(accepted) or int(counted[2]) != int(rejected):
@@ -132,7 +116,7 @@ def main():
         return 1
 
     result = {
-        "median_s": statistics.median(times),
+        "median_s": median,
         "nfe": nfe,
         "steps": int(accepted),
         "rejected": int(rejected),

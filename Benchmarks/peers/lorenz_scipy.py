@@ -19,19 +19,15 @@ Run with the peers venv (see setup.sh):
   python lorenz_scipy.py --method dopri5 --rtol 1e-8 --atol 1e-8 --repeat 50
 """
 
-import argparse
 import json
-import statistics
 import sys
-import time
 
 import numpy as np
 import scipy
 from scipy.integrate import solve_ivp
 
-SIGMA, RHO, BETA = 10.0, 28.0, 8.0 / 3.0
-T0, T1 = 0.0, 20.0
-Y0 = (1.0, 0.0, 0.0)
+from peer_common import BETA, RHO, SIGMA, T0, T1, Y0, median_seconds, parse_arguments
+
 
 METHODS = {
     "dopri5": "RK45",
@@ -61,15 +57,7 @@ def solve(method, rtol, atol, t_eval):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("problem", nargs="?", default="lorenz", choices=["lorenz"])
-    parser.add_argument("--method", default="dopri5", choices=["dopri5", "tsit5", "dop853"])
-    parser.add_argument("--rtol", type=float, default=1e-8)
-    parser.add_argument("--atol", type=float, default=1e-8)
-    parser.add_argument("--repeat", type=int, default=50)
-    args = parser.parse_args()
-    if args.repeat < 1:
-        parser.error("--repeat must be >= 1")
+    args = parse_arguments(__doc__.splitlines()[0], ["dopri5", "tsit5", "dop853"])
     if args.method not in METHODS:
         print(f"lorenz_scipy: scipy has no {args.method} solver", file=sys.stderr)
         return 3
@@ -81,11 +69,7 @@ def main():
         print(f"lorenz_scipy: integration failed: {sol.message}", file=sys.stderr)
         return 1
 
-    times = []
-    for _ in range(args.repeat):
-        start = time.perf_counter()
-        sol = solve(method, args.rtol, args.atol, t_eval)
-        times.append(time.perf_counter() - start)
+    median = median_seconds(lambda: solve(method, args.rtol, args.atol, t_eval), args.repeat)
 
     full = solve(method, args.rtol, args.atol, None)  # untimed: count steps
     steps = len(full.t) - 1
@@ -94,7 +78,7 @@ def main():
     attempted = (full.nfev - STARTUP_EVALS) // EVALS_PER_STEP[method]
 
     print(json.dumps({
-        "median_s": statistics.median(times),
+        "median_s": median,
         "nfe": int(full.nfev),
         "steps": steps,
         "rejected": attempted - steps,

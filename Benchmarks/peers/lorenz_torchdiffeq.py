@@ -20,19 +20,15 @@ Run with the peers venv (see setup.sh --with-torch):
   python lorenz_torchdiffeq.py --method dopri5 --rtol 1e-8 --atol 1e-8 --repeat 50
 """
 
-import argparse
 import importlib.metadata
 import json
-import statistics
 import sys
-import time
 
 import torch
 from torchdiffeq import odeint
 
-SIGMA, RHO, BETA = 10.0, 28.0, 8.0 / 3.0
-T0, T1 = 0.0, 20.0
-Y0 = (1.0, 0.0, 0.0)
+from peer_common import BETA, RHO, SIGMA, T0, T1, Y0, median_seconds, parse_arguments
+
 
 ENDPOINT_NOTE = (
     "torchdiffeq does not shorten the last step to land on t1: it steps past "
@@ -80,15 +76,7 @@ def solve(func, method, rtol, atol):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("problem", nargs="?", default="lorenz", choices=["lorenz"])
-    parser.add_argument("--method", default="dopri5", choices=["dopri5", "tsit5", "dop853"])
-    parser.add_argument("--rtol", type=float, default=1e-8)
-    parser.add_argument("--atol", type=float, default=1e-8)
-    parser.add_argument("--repeat", type=int, default=50)
-    args = parser.parse_args()
-    if args.repeat < 1:
-        parser.error("--repeat must be >= 1")
+    args = parse_arguments(__doc__.splitlines()[0], ["dopri5", "tsit5", "dop853"])
     if args.method not in METHODS:
         print(f"lorenz_torchdiffeq: torchdiffeq has no {args.method} solver", file=sys.stderr)
         return 3
@@ -97,11 +85,7 @@ def main():
     func = Lorenz()
     y = solve(func, method, args.rtol, args.atol)  # warm-up, not timed
 
-    times = []
-    for _ in range(args.repeat):
-        start = time.perf_counter()
-        y = solve(func, method, args.rtol, args.atol)
-        times.append(time.perf_counter() - start)
+    median = median_seconds(lambda: solve(func, method, args.rtol, args.atol), args.repeat)
 
     counter = CountingLorenz()
     y_counted = solve(counter, method, args.rtol, args.atol)
@@ -110,7 +94,7 @@ def main():
         return 1
 
     print(json.dumps({
-        "median_s": statistics.median(times),
+        "median_s": median,
         "nfe": counter.nfe,
         "steps": counter.accepted,
         "rejected": counter.rejected,
