@@ -7,13 +7,17 @@ let package = Package(
         .library(name: "Continuum", targets: ["Continuum"]),
         .library(name: "ContinuumNumerics", targets: ["ContinuumNumerics"]),
         .library(name: "ContinuumODE", targets: ["ContinuumODE"]),
+        .library(name: "ContinuumIO", targets: ["ContinuumIO"]),
+        .library(name: "ContinuumPlot", targets: ["ContinuumPlot"]),
         .executable(name: "continuum", targets: ["continuum"]),
         .executable(name: "continuum-bench", targets: ["continuum-bench"]),
     ],
     targets: [
         .target(name: "ContinuumNumerics"),
         .target(name: "ContinuumODE", dependencies: ["ContinuumNumerics"]),
-        .target(name: "Continuum", dependencies: ["ContinuumNumerics", "ContinuumODE"]),
+        .target(name: "ContinuumIO", dependencies: ["ContinuumNumerics", "ContinuumODE"]),
+        .target(name: "ContinuumPlot"),
+        .target(name: "Continuum", dependencies: ["ContinuumNumerics", "ContinuumODE", "ContinuumIO", "ContinuumPlot"]),
         .executableTarget(name: "continuum", dependencies: ["Continuum"]),
 
         // Counts heap allocations by interposing malloc; linked only into the benchmark.
@@ -31,6 +35,13 @@ let package = Package(
         .testTarget(
             name: "ContinuumODETests",
             dependencies: ["ContinuumODE", "_TestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "ContinuumIOTests", dependencies: ["ContinuumIO", "_TestSupport"]),
+        .testTarget(name: "ContinuumPlotTests", dependencies: ["ContinuumPlot"]),
+        .testTarget(
+            name: "ContinuumCLITests",
+            dependencies: ["_TestSupport"],
             resources: [.copy("Fixtures")]
         ),
     ]

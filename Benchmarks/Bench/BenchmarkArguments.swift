@@ -1,13 +1,16 @@
 /// The benchmark's command line: `continuum-bench PROBLEM [--method M] [--rtol R] [--atol A]
-/// [--repeat N]`.
+/// [--repeat N] [--rhs-from-text]`.
 struct BenchmarkArguments {
     var problem = "lorenz"
     var method = "dopri5"
     var relativeTolerance = 1e-8
     var absoluteTolerance = 1e-8
     var repeats = 50
+    /// Use the right-hand side compiled from its text form instead of a Swift closure.
+    var rhsFromText = false
 
-    static let usage = "usage: continuum-bench lorenz [--method NAME] [--rtol R] [--atol A] [--repeat N]"
+    static let usage =
+        "usage: continuum-bench lorenz [--method NAME] [--rtol R] [--atol A] [--repeat N] [--rhs-from-text]"
 
     init(_ arguments: [String]) throws(BenchmarkError) {
         var rest = arguments[...]
@@ -16,6 +19,10 @@ struct BenchmarkArguments {
             rest = rest.dropFirst()
         }
         while let flag = rest.popFirst() {
+            if flag == "--rhs-from-text" {
+                rhsFromText = true
+                continue
+            }
             guard let value = rest.popFirst() else { throw .usage("\(flag) needs a value") }
             switch flag {
             case "--method": method = value

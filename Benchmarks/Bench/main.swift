@@ -1,6 +1,5 @@
 import Continuum
 import Foundation
-import _AllocationCounter
 
 // continuum-bench: release-mode timings of Continuum's solvers, one JSON line per run, compared
 // against peers by Benchmarks/run.sh. Not a test: correctness lives in `swift test`.
@@ -17,7 +16,17 @@ do {
     fail(message)
 }
 guard let method = ExplicitRungeKutta.named(arguments.method) else { fail("unknown method \(arguments.method)") }
-guard let problem = BenchmarkProblems.named(arguments.problem) else { fail("unknown problem \(arguments.problem)") }
+guard let benchmark = BenchmarkProblems.named(arguments.problem) else { fail("unknown problem \(arguments.problem)") }
 
-let report = measure(problem, method: method, arguments: arguments)
-print(report.json)
+do {
+    if arguments.rhsFromText {
+        let field = try benchmark.textField()
+        var report = try measure(field, benchmark, method: method, arguments: arguments)
+        report.evaluationCost = EvaluationCost(text: field, closure: benchmark.closure, y: benchmark.y0)
+        print(report.json)
+    } else {
+        print(try measure(benchmark.closure, benchmark, method: method, arguments: arguments).json)
+    }
+} catch {
+    fail("\(error)")
+}

@@ -1,2 +1,4 @@
+@_exported import ContinuumIO
 @_exported import ContinuumNumerics
 @_exported import ContinuumODE
+@_exported import ContinuumPlot

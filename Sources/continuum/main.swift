@@ -1,33 +1,61 @@
-import Continuum
 import Foundation
 
-// The command-line tool. Until the subcommands of the CLI issue land, it runs the demonstration
-// job: the Lorenz system solved with Dopri5, printed as a table with the solver's statistics.
+// continuum: solve, inspect and plot ODEs from the command line. One file per subcommand; errors
+// in the command line are one line on standard error with exit status 2.
 
-let arguments = CommandLine.arguments.dropFirst()
-if let first = arguments.first, first != "lorenz" {
-    FileHandle.standardError.write(Data("continuum: unknown command '\(first)'; available: lorenz\n".utf8))
-    exit(2)
+/// A subcommand as the dispatcher sees it.
+struct CommandEntry {
+    let name: String
+    let summary: String
+    let options: [OptionSpec]
+    let help: String
+    let run: (ParsedArguments) throws -> Int32
+
+    init<C: Subcommand>(_ command: C.Type) {
+        name = C.name
+        summary = C.summary
+        options = C.options
+        help = C.help
+        run = C.run
+    }
 }
 
-do {
-    let problem = try ODEProblem(y0: [1, 0, 0], from: 0, to: 20) { _, y, dy in
-        dy[0] = 10 * (y[1] - y[0])
-        dy[1] = y[0] * (28 - y[2]) - y[1]
-        dy[2] = y[0] * y[1] - 8.0 / 3.0 * y[2]
+let commands = [CommandEntry(SolveCommand.self), CommandEntry(MethodsCommand.self), CommandEntry(LorenzCommand.self)]
+
+@MainActor
+func mainHelp() -> String {
+    var lines = ["usage: continuum <command> [options]   (continuum <command> --help for details)", "", "commands:"]
+    for command in commands { lines.append("  \(command.name.padding(toLength: 9, withPad: " ", startingAt: 0)) \(command.summary)") }
+    lines.append("\nWithout a command, continuum runs `lorenz`.")
+    return lines.joined(separator: "\n")
+}
+
+func runCommand(_ command: CommandEntry, _ arguments: [String]) -> Int32 {
+    do {
+        let parsed = try ParsedArguments(arguments, options: command.options)
+        if parsed.has("help") {
+            print(command.help)
+            return 0
+        }
+        if let extra = parsed.positional.first { throw UsageError("unexpected argument '\(extra)'") }
+        return try command.run(parsed)
+    } catch let error as UsageError {
+        printError("continuum \(command.name): \(error)")
+        return 2
+    } catch {
+        printError("continuum \(command.name): \(error)")
+        return 1
     }
-    var options = SolverOptions(relativeTolerance: 1e-8, absoluteTolerance: 1e-8)
-    options.saveAt = stride(from: 0.0, through: 20, by: 1).map { $0 }
-    let solution = try solve(problem, with: .dopri5, options: options)
-    print("t,x,y,z")
-    for (t, y) in zip(solution.times, solution.states) {
-        print([t, y[0], y[1], y[2]].map { String(format: "%.10g", $0) }.joined(separator: ","))
-    }
-    let s = solution.statistics
-    FileHandle.standardError.write(Data(
-        "status: \(solution.status.rawValue); steps: \(s.acceptedSteps) accepted, \(s.rejectedSteps) rejected; f evaluations: \(s.functionEvaluations)\n".utf8))
-    exit(solution.status.isSuccess ? 0 : 1)
-} catch {
-    FileHandle.standardError.write(Data("continuum: \(error)\n".utf8))
+}
+
+let argv = Array(CommandLine.arguments.dropFirst())
+let name = argv.first ?? "lorenz"
+if ["--help", "-h", "help"].contains(name) {
+    print(mainHelp())
+    exit(0)
+}
+guard let command = commands.first(where: { $0.name == name }) else {
+    printError("continuum: unknown command '\(name)' (commands: \(commands.map(\.name).joined(separator: ", ")))")
     exit(2)
 }
+exit(runCommand(command, Array(argv.dropFirst())))
