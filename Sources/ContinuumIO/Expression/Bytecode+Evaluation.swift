@@ -61,42 +61,68 @@ extension Bytecode {
     /// Fills the register file — `t`, the state, the parameters and the seeds (each must have the
     /// program's count) — runs the program and writes the outputs: output `i` goes to `output[i]`
     /// for `i < output.count`, else to `rest[i − output.count]`.
+    ///
+    /// Registers live on the stack when they fit in ``RegisterScratch/stackLimit`` (a constant-size
+    /// allocation, which the standard library always places on the stack), else in the calling
+    /// thread's ``RegisterScratch`` buffer.
     @inline(__always)
     func evaluate(
         _ t: Double, _ y: UnsafeBufferPointer<Double>, _ parameters: UnsafeBufferPointer<Double>,
         seeds: UnsafeBufferPointer<Double>?,
         into output: UnsafeMutableBufferPointer<Double>, rest: UnsafeMutableBufferPointer<Double>? = nil
     ) {
-        withRegisterFile(count: registerCount) { r in
-            r[0] = t
-            for i in 0..<stateCount { r[Bytecode.firstState + i] = y[i] }
-            let firstParameter = self.firstParameter
-            for i in 0..<parameterCount { r[firstParameter + i] = parameters[i] }
-            if let seeds {
-                let firstSeed = self.firstSeed
-                for i in 0..<seedCount { r[firstSeed + i] = seeds[i] }
+        if registerCount <= RegisterScratch.stackLimit {
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: RegisterScratch.stackLimit) { scratch in
+                execute(scratch.baseAddress.unsafelyUnwrapped, t, y, parameters, seeds, output, rest)
             }
-            run(r)
-            if hasZeroOutputs {
-                output.update(repeating: 0)
-                rest?.update(repeating: 0)
+        } else {
+            executeInThreadScratch(t, y, parameters, seeds, output, rest)
+        }
+    }
+
+    @inline(never)
+    private func executeInThreadScratch(
+        _ t: Double, _ y: UnsafeBufferPointer<Double>, _ parameters: UnsafeBufferPointer<Double>,
+        _ seeds: UnsafeBufferPointer<Double>?,
+        _ output: UnsafeMutableBufferPointer<Double>, _ rest: UnsafeMutableBufferPointer<Double>?
+    ) {
+        execute(RegisterScratch.buffer(capacity: registerCount), t, y, parameters, seeds, output, rest)
+    }
+
+    @inline(__always)
+    private func execute(
+        _ r: UnsafeMutablePointer<Double>, _ t: Double, _ y: UnsafeBufferPointer<Double>,
+        _ parameters: UnsafeBufferPointer<Double>, _ seeds: UnsafeBufferPointer<Double>?,
+        _ output: UnsafeMutableBufferPointer<Double>, _ rest: UnsafeMutableBufferPointer<Double>?
+    ) {
+        r[0] = t
+        for i in 0..<stateCount { r[Bytecode.firstState + i] = y[i] }
+        let firstParameter = self.firstParameter
+        for i in 0..<parameterCount { r[firstParameter + i] = parameters[i] }
+        if let seeds {
+            let firstSeed = self.firstSeed
+            for i in 0..<seedCount { r[firstSeed + i] = seeds[i] }
+        }
+        run(r)
+        if hasZeroOutputs {
+            output.update(repeating: 0)
+            rest?.update(repeating: 0)
+        }
+        let split = output.count
+        copies.withUnsafeBufferPointer { copies in
+            guard let rest else {
+                for copy in copies { output[Int(copy.index)] = r[Int(copy.register)] }
+                return
             }
-            let split = output.count
-            copies.withUnsafeBufferPointer { copies in
-                guard let rest else {
-                    for copy in copies { output[Int(copy.index)] = r[Int(copy.register)] }
-                    return
-                }
-                for copy in copies {
-                    let (index, value) = (Int(copy.index), r[Int(copy.register)])
-                    if index < split { output[index] = value } else { rest[index - split] = value }
-                }
+            for copy in copies {
+                let (index, value) = (Int(copy.index), r[Int(copy.register)])
+                if index < split { output[index] = value } else { rest[index - split] = value }
             }
-            constants.withUnsafeBufferPointer { constants in
-                for constant in constants {
-                    let index = Int(constant.index)
-                    if index < split { output[index] = constant.value } else { rest.unsafelyUnwrapped[index - split] = constant.value }
-                }
+        }
+        constants.withUnsafeBufferPointer { constants in
+            for constant in constants {
+                let index = Int(constant.index)
+                if index < split { output[index] = constant.value } else { rest.unsafelyUnwrapped[index - split] = constant.value }
             }
         }
     }

@@ -7,7 +7,7 @@
 /// outputs are copied out of their registers; outputs that are constants are written straight
 /// from the program, and outputs that are zero (most entries of a sparse Jacobian) by clearing
 /// the output buffers first.
-struct Bytecode: Sendable {
+final class Bytecode: Sendable {
     /// The instructions, run in order.
     let instructions: [BytecodeInstruction]
     /// Outputs read from registers.
@@ -22,6 +22,21 @@ struct Bytecode: Sendable {
     let registerCount: Int
     /// Number of state components, parameters and seeds (the inputs after `t`).
     let stateCount: Int, parameterCount: Int, seedCount: Int
+
+    init(
+        instructions: [BytecodeInstruction], copies: [OutputCopy], constants: [OutputConstant], outputCount: Int,
+        hasZeroOutputs: Bool, registerCount: Int, stateCount: Int, parameterCount: Int, seedCount: Int
+    ) {
+        self.instructions = instructions
+        self.copies = copies
+        self.constants = constants
+        self.outputCount = outputCount
+        self.hasZeroOutputs = hasZeroOutputs
+        self.registerCount = registerCount
+        self.stateCount = stateCount
+        self.parameterCount = parameterCount
+        self.seedCount = seedCount
+    }
 
     /// Output `index` is register `register` at the end of the program.
     struct OutputCopy: Sendable {
