@@ -43,13 +43,7 @@ enum SolveCommand: Subcommand {
         } catch {
             throw UsageError("--rhs: \(error)")
         }
-        let solution: Solution
-        do {
-            let problem = try ODEProblem(field, y0: request.y0, from: request.t0, to: request.t1)
-            solution = try solve(problem, with: request.method, options: request.options)
-        } catch {
-            throw UsageError(error.description)
-        }
+        let solution = try solveOrReport(field, request)
         let text = request.format.render(solution, variables: request.variables)
         if let path = request.outputPath {
             try AtomicFile.write(text, to: path)
@@ -64,6 +58,21 @@ enum SolveCommand: Subcommand {
             return 1
         }
         return 0
+    }
+}
+
+/// Solves the request; API misuse the request's validation did not catch becomes a usage error.
+func solveOrReport(_ field: ExpressionVectorField, _ request: SolveRequest) throws(UsageError) -> Solution {
+    let problem: ODEProblem<ExpressionVectorField>
+    do {
+        problem = try ODEProblem(field, y0: request.y0, from: request.t0, to: request.t1)
+    } catch {
+        throw UsageError(error.description)
+    }
+    do {
+        return try solve(problem, with: request.method, options: request.options)
+    } catch {
+        throw UsageError(error.description)
     }
 }
 

@@ -29,11 +29,13 @@ import _TestSupport
     }
 
     /// Verner's "most efficient" 6(5) pair is designed so that its order-7 residuals are tiny
-    /// (about 1e-6 in exact arithmetic): on smooth problems it converges at nearly order 7 until
-    /// round-off. For it the observed order may exceed the nominal one by up to one (and a bit).
-    /// Its large coefficients rounded to Double also leave an error floor near 1e-12.
+    /// (about 1e-6 in exact arithmetic): the h⁶ term of its global error only dominates below
+    /// round-off, and above it the method converges at order 7 to 7.5. For it the observed order
+    /// may exceed the nominal one by up to 1.5; that its order is exactly 6 is asserted by the
+    /// order-condition tests. Its large coefficients rounded to Double also leave an error floor
+    /// near 1e-12.
     static func accepts(_ observed: Double, nominal: Int, method: String) -> Bool {
-        let excess = method == "vern6" ? 1.3 : 0.2
+        let excess = method == "vern6" ? 1.5 : 0.2
         return observed >= Double(nominal) - 0.2 && observed <= Double(nominal) + excess
     }
 

@@ -52,7 +52,7 @@ struct Integrator<F: VectorField, S: ODESolver> {
             }
         }
         solver.start(field, t: t, workspace: workspace, statistics: &statistics)
-        guard isFinite(workspace.derivative, n) else {
+        guard FiniteCheck.allFinite(workspace.derivative, count: n) else {
             return solution.fail(.nonFiniteState, at: t, "f(t0, y0) is not finite")
         }
         events.start(t: t, state: workspace.state, dimension: n)
@@ -105,6 +105,9 @@ struct Integrator<F: VectorField, S: ODESolver> {
             let factor = plan.adaptive ? controller.nextFactor(error: error) : 1
             guard finite && error <= 1 else {
                 statistics.rejectedSteps += 1
+                if let failure = solver.unrecoverableFailure(workspace: workspace) {
+                    return solution.fail(failure.status, at: t, failure.reason)
+                }
                 lastRejectionNonFinite = !finite
                 h = abs(step) * factor
                 continue
@@ -136,13 +139,6 @@ struct Integrator<F: VectorField, S: ODESolver> {
             }
             if plan.adaptive { h = min(abs(step) * factor, plan.maximumStep) }
         }
-    }
-
-    @inlinable
-    func isFinite(_ v: UnsafePointer<Double>, _ n: Int) -> Bool {
-        var sum = 0.0
-        for i in 0..<n { sum += v[i] }
-        return sum.isFinite
     }
 
     /// Runs Hairer's stiffness test on the accepted step; true once the problem is declared stiff.

@@ -57,6 +57,30 @@ public protocol ODESolver: Sendable {
 
     /// Makes the candidate the current state.
     func commitStep(workspace: Workspace)
+
+    /// After a rejected attempt: a failure the method cannot recover from by shrinking the step
+    /// (for example a singular iteration matrix at every step size), ending the solve with that
+    /// status and reason; `nil` to let the driver retry with a smaller step. Explicit methods never
+    /// fail this way.
+    func unrecoverableFailure(workspace: Workspace) -> SolverFailure?
+}
+
+/// A failure that ends a solve, reported by a method (see ``ODESolver/unrecoverableFailure(workspace:)``).
+public struct SolverFailure: Sendable, Equatable {
+    /// The status the solution ends with.
+    public let status: SolutionStatus
+    /// What went wrong, for ``Solution/message``.
+    public let reason: String
+
+    public init(status: SolutionStatus, reason: String) {
+        self.status = status
+        self.reason = reason
+    }
+}
+
+extension ODESolver {
+    @inlinable
+    public func unrecoverableFailure(workspace: Workspace) -> SolverFailure? { nil }
 }
 
 /// Storage every solver's workspace exposes to the driver. Pointers stay valid for the life of the

@@ -97,13 +97,7 @@ public struct ExplicitRungeKutta: ODESolver {
         _ field: F, t: Double, h: Double, workspace w: RungeKuttaWorkspace, statistics: inout SolverStatistics
     ) -> Bool {
         if !program.isFSAL { evaluateNewPoint(field, t: t, h: h, workspace: w, statistics: &statistics) }
-        let n = w.dimension
-        let y1 = w.candidate
-        let f1 = w.stages[program.newPointStage]
-        var sum = 0.0
-        for i in 0..<n { sum += y1[i] + f1[i] }
-        // A sum is finite only if every term is (barring overflow of values near 1e308).
-        return sum.isFinite
+        return FiniteCheck.allFinite(w.candidate, w.stages[program.newPointStage], count: w.dimension)
     }
 
     @inlinable

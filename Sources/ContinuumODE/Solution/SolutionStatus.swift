@@ -13,6 +13,10 @@ public enum SolutionStatus: String, Sendable, Equatable, CaseIterable {
     case nonFiniteState
     /// Hairer's stiffness test fired repeatedly: an explicit method is the wrong tool here.
     case stiffnessDetected
+    /// An implicit method's Newton iteration kept diverging as the step size shrank.
+    case newtonDivergence
+    /// An implicit method's iteration matrix was singular and stayed singular as the step shrank.
+    case singularMatrix
 
     /// Whether the solve reached its intended end (the final time or a terminal event).
     public var isSuccess: Bool { self == .success || self == .terminatedByEvent }
