@@ -11,25 +11,7 @@ enum MethodsCommand: Subcommand {
         OptionSpec(name: "help", value: nil, help: "show this help"),
     ]
 
-    struct Row {
-        let name: String
-        let family: String
-        let order: Int
-        let stages: Int
-        let embeddedOrder: Int?
-        let denseOrder: Int
-        let description: String
-    }
-
-    static var rows: [Row] {
-        ExplicitRungeKutta.all.map { method in
-            let tableau = method.tableau
-            return Row(
-                name: tableau.name, family: "explicit Runge-Kutta", order: tableau.order,
-                stages: tableau.stageCount, embeddedOrder: tableau.errorEstimator?.embeddedOrder,
-                denseOrder: tableau.denseOutput.order, description: tableau.displayName)
-        }
-    }
+    static var rows: [MethodEntry] { MethodRegistry.all }
 
     static func run(_ arguments: ParsedArguments) throws -> Int32 {
         switch arguments["format"] ?? "table" {

@@ -70,9 +70,11 @@ func solveOrReport(_ field: ExpressionVectorField, _ request: SolveRequest) thro
         throw UsageError(error.description)
     }
     do {
-        return try solve(problem, with: request.method, options: request.options)
-    } catch {
+        return try request.method.solve(problem, request.options)
+    } catch let error as ODEError {
         throw UsageError(error.description)
+    } catch {
+        throw UsageError("\(error)")
     }
 }
 
@@ -85,7 +87,7 @@ struct SolveRequest {
     let y0: [Double]
     let t0: Double
     let t1: Double
-    let method: ExplicitRungeKutta
+    let method: MethodEntry
     let options: SolverOptions
     let format: SolutionFormat
     let outputPath: String?
@@ -107,8 +109,8 @@ struct SolveRequest {
         (parameterNames, parameterValues) = try Self.parameters(arguments["params"])
 
         let methodName = arguments["method"] ?? "tsit5"
-        guard let method = ExplicitRungeKutta.named(methodName) else {
-            let known = ExplicitRungeKutta.all.map(\.name).joined(separator: ", ")
+        guard let method = MethodRegistry.named(methodName) else {
+            let known = MethodRegistry.all.map(\.name).joined(separator: ", ")
             throw UsageError("--method: unknown method '\(methodName)' (known: \(known))")
         }
         self.method = method
