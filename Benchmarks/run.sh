@@ -33,6 +33,7 @@ BENCH="$REPO/Benchmarks"
 VENV="${CONTINUUM_PEERS_VENV:-$HOME/.cache/continuum-peers}"
 FLOOR_SRC="$BENCH/Floor/dopri5_floor.c"
 FLOOR_BIN="$BENCH/Floor/dopri5_floor" # ignored by git
+FLOOR_CALL_BIN="$BENCH/Floor/dopri5_floor_call" # the same, right-hand side called through a pointer
 RUN_TIMEOUT=900                        # seconds for one contender run
 
 RUNS=5
@@ -119,9 +120,10 @@ else
     say "skipping Continuum (--no-continuum)"
 fi
 
-say "building the C floor (gcc -O3)"
-if gcc -O3 -std=c11 -o "$FLOOR_BIN" "$FLOOR_SRC" -lm 2>"$WORK/gcc.log"; then
-    CONTENDERS+=("C floor")
+say "building the C floor (gcc -O3; right-hand side inlined, and called through a pointer)"
+if gcc -O3 -std=c11 -o "$FLOOR_BIN" "$FLOOR_SRC" -lm 2>"$WORK/gcc.log" &&
+    gcc -O3 -std=c11 -DRHS_THROUGH_POINTER -o "$FLOOR_CALL_BIN" "$FLOOR_SRC" -lm 2>>"$WORK/gcc.log"; then
+    CONTENDERS+=("C floor" "C floor (call)")
 else
     warn "the C floor did not build; running without it:"
     sed 's/^/    /' "$WORK/gcc.log" >&2
@@ -151,8 +153,8 @@ fi
 # Which methods each contender offers (others are skipped without running them).
 offers() { # contender method
     case "$1:$2" in
-        "C floor:dopri5") return 0 ;;
-        "C floor:"*) return 1 ;;
+        "C floor:dopri5" | "C floor (call):dopri5") return 0 ;;
+        "C floor:"* | "C floor (call):"*) return 1 ;;
         "scipy:tsit5" | "torchdiffeq:tsit5") return 1 ;;
         *) return 0 ;;
     esac
@@ -166,6 +168,7 @@ run_contender() { # contender method
     case "$1" in
         Continuum) timeout "$RUN_TIMEOUT" "$CONTINUUM_BIN" "${args[@]}" ;;
         "C floor") timeout "$RUN_TIMEOUT" "$FLOOR_BIN" "${args[@]}" ;;
+        "C floor (call)") timeout "$RUN_TIMEOUT" "$FLOOR_CALL_BIN" "${args[@]}" ;;
         diffrax) timeout "$RUN_TIMEOUT" "$PY" "$BENCH/peers/lorenz_diffrax.py" "${args[@]}" ;;
         scipy) timeout "$RUN_TIMEOUT" "$PY" "$BENCH/peers/lorenz_scipy.py" "${args[@]}" ;;
         torchdiffeq) timeout "$RUN_TIMEOUT" "$PY" "$BENCH/peers/lorenz_torchdiffeq.py" "${args[@]}" ;;
@@ -349,7 +352,12 @@ floor = summary.get(("dopri5", "C floor"))
 cont = summary.get(("dopri5", "Continuum"))
 if floor and cont:
     p(f"**Continuum ÷ C floor (dopri5): {fmt_ratio(cont['time'] / floor['time'])}** "
-      f"({fmt_time(cont['time'])} vs {fmt_time(floor['time'])}).")
+      f"({fmt_time(cont['time'])} vs {fmt_time(floor['time'])}; the floor inlines the right-hand side).")
+call_floor = summary.get(("dopri5", "C floor (call)"))
+if call_floor and cont:
+    p(f"**Continuum ÷ C floor (call) (dopri5): {fmt_ratio(cont['time'] / call_floor['time'])}** "
+      f"({fmt_time(cont['time'])} vs {fmt_time(call_floor['time'])}; the same C loop calling the right-hand side "
+      "through a function pointer, as a library calls user code and as Continuum calls the Swift closure).")
 elif floor:
     p("Continuum ÷ C floor (dopri5): n/a (no Continuum result).")
 allocs = [f"{m} {summary[(m, 'Continuum')]['alloc']}" for m in methods

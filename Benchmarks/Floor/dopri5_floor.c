@@ -12,7 +12,14 @@
  *   - FSAL (the last stage of an accepted step is the first of the next).
  * No dense output, no stiffness detection; only the final state is kept.
  *
+ * The right-hand side is inlined into the solver by default. Built with
+ * -DRHS_THROUGH_POINTER it is called through a function pointer the compiler
+ * cannot see through, as a solver library calls user code (DOPRI5's FCN
+ * argument, a Swift closure): the like-for-like floor for a solver that takes
+ * the right-hand side as a value.
+ *
  * Build:  gcc -O3 -o dopri5_floor dopri5_floor.c -lm
+ *         gcc -O3 -DRHS_THROUGH_POINTER -o dopri5_floor_call dopri5_floor.c -lm
  * Run:    ./dopri5_floor [lorenz] [--method dopri5] --rtol 1e-8 --atol 1e-8 --repeat 50
  *
  * Prints one JSON line:
@@ -47,6 +54,15 @@ static void lorenz(double t, const double *restrict y, double *restrict dy)
     dy[1] = y[0] * (rho - y[2]) - y[1];
     dy[2] = y[0] * y[1] - beta * y[2];
 }
+
+typedef void (*VectorField)(double t, const double *restrict y, double *restrict dy);
+
+#ifdef RHS_THROUGH_POINTER
+static VectorField volatile rhs_pointer = lorenz;
+#define RHS_SOURCE rhs_pointer
+#else
+#define RHS_SOURCE lorenz
+#endif
 
 /* ---- Dormand-Prince 5(4) coefficients (as in dopri5.f, CDOPRI) -------- */
 
@@ -89,7 +105,7 @@ typedef struct {
 /* Initial step size, as HINIT in dopri5.f. f0 = f(t0, y0); uses one more
  * evaluation of f. Note the norms here are plain sums (not means), exactly
  * as in the Fortran. */
-static double initial_step(double t0, const double *y0, const double *f0,
+static double initial_step(VectorField rhs, double t0, const double *y0, const double *f0,
                            double hmax, double direction,
                            double rtol, double atol, long *nfe)
 {
@@ -107,7 +123,7 @@ static double initial_step(double t0, const double *y0, const double *f0,
     double y1[N], f1[N];
     for (int i = 0; i < N; i++)
         y1[i] = y0[i] + h * f0[i];
-    lorenz(t0 + h, y1, f1);
+    rhs(t0 + h, y1, f1);
     (*nfe)++;
 
     double der2 = 0.0;
@@ -129,6 +145,7 @@ static Result dopri5(double rtol, double atol)
 {
     Result res = {{0.0}, 0, 0, 0, 0};
 
+    const VectorField rhs = RHS_SOURCE;
     double t = T0;
     double y[N], y1[N], ystage[N], err[N];
     double k1[N], k2[N], k3[N], k4[N], k5[N], k6[N], k7[N];
@@ -140,9 +157,9 @@ static Result dopri5(double rtol, double atol)
     double facold = 1e-4;                    /* err of the previous accepted step */
     int reject = 0, last = 0;
 
-    lorenz(t, y, k1);
+    rhs(t, y, k1);
     res.nfe++;
-    double h = initial_step(t, y, k1, hmax, direction, rtol, atol, &res.nfe);
+    double h = initial_step(rhs, t, y, k1, hmax, direction, rtol, atol, &res.nfe);
 
     for (long attempts = 0;; attempts++) {
         if (attempts >= MAX_STEPS || 0.1 * fabs(h) <= fabs(t) * UROUND)
@@ -157,28 +174,28 @@ static Result dopri5(double rtol, double atol)
         /* Stages 2..6. */
         for (int i = 0; i < N; i++)
             ystage[i] = y[i] + h * A21 * k1[i];
-        lorenz(t + C2 * h, ystage, k2);
+        rhs(t + C2 * h, ystage, k2);
         for (int i = 0; i < N; i++)
             ystage[i] = y[i] + h * (A31 * k1[i] + A32 * k2[i]);
-        lorenz(t + C3 * h, ystage, k3);
+        rhs(t + C3 * h, ystage, k3);
         for (int i = 0; i < N; i++)
             ystage[i] = y[i] + h * (A41 * k1[i] + A42 * k2[i] + A43 * k3[i]);
-        lorenz(t + C4 * h, ystage, k4);
+        rhs(t + C4 * h, ystage, k4);
         for (int i = 0; i < N; i++)
             ystage[i] = y[i] + h * (A51 * k1[i] + A52 * k2[i] + A53 * k3[i]
                                     + A54 * k4[i]);
-        lorenz(t + C5 * h, ystage, k5);
+        rhs(t + C5 * h, ystage, k5);
         for (int i = 0; i < N; i++)
             ystage[i] = y[i] + h * (A61 * k1[i] + A62 * k2[i] + A63 * k3[i]
                                     + A64 * k4[i] + A65 * k5[i]);
         const double tnew = t + h;
-        lorenz(tnew, ystage, k6);
+        rhs(tnew, ystage, k6);
 
         /* 5th-order solution and the FSAL stage f(t+h, y1). */
         for (int i = 0; i < N; i++)
             y1[i] = y[i] + h * (A71 * k1[i] + A73 * k3[i] + A74 * k4[i]
                                 + A75 * k5[i] + A76 * k6[i]);
-        lorenz(tnew, y1, k7);
+        rhs(tnew, y1, k7);
         res.nfe += 6;
 
         /* Error estimate and its scaled RMS norm. */
