@@ -135,4 +135,27 @@ import Testing
         #expect(solution.statistics.functionEvaluations == 1 + 10 * 4)
         #expect(solution.count == 11)
     }
+
+    @Test func stepSizeLimitsAreHonoured() throws {
+        let problem = try ODEProblem(Self.decay, y0: [1], from: 0, to: 1)
+        var capped = SolverOptions(relativeTolerance: 1e-3, absoluteTolerance: 1e-6)
+        capped.maximumStepSize = 0.01
+        let many = try solve(problem, with: .dopri5, options: capped)
+        #expect(many.status == .success)
+        #expect(many.statistics.acceptedSteps >= 100)
+        #expect(zip(many.times, many.times.dropFirst()).allSatisfy { $1 - $0 <= 0.01 * (1 + 1e-12) })
+
+        // A sharp transient needs steps far below the minimum allowed: the solve reports it.
+        let stiffish = ClosureVectorField(dimension: 1) { t, y, dy in dy[0] = -1e6 * (y[0] - cos(t)) }
+        var floor = SolverOptions(relativeTolerance: 1e-8, absoluteTolerance: 1e-10)
+        floor.minimumStepSize = 0.1
+        let limited = try solve(try ODEProblem(stiffish, y0: [0], from: 0, to: 1), with: .dopri5, options: floor)
+        #expect(limited.status == .stepSizeUnderflow)
+
+        var first = SolverOptions()
+        first.initialStepSize = 1e-3
+        first.saveAt = []
+        let started = try solve(problem, with: .tsit5, options: first)
+        #expect(abs(started.times[1] - 1e-3) < 1e-15)
+    }
 }

@@ -42,7 +42,7 @@ struct ControllerState {
 
     /// The factor for the next step after a step with error norm `error`, and updates the history.
     /// Call exactly once per attempted step.
-    @inlinable
+    @inlinable @inline(__always)
     mutating func nextFactor(error: Double) -> Double {
         guard error.isFinite else {
             rejectedLast = true

@@ -71,6 +71,7 @@ struct Integrator<F: VectorField, S: ODESolver> {
         // Hairer's codes take the final step if it is at most 1 % longer than the proposal; fixed
         // steps absorb the round-off that accumulates in t (relative to h, ~steps × ε).
         let stretch = plan.adaptive ? 1.01 : 1 + 1e-6
+        let tolerance = options.tolerance
 
         while direction * (tEnd - t) > 0 {
             if statistics.steps >= options.maximumSteps {
@@ -91,7 +92,7 @@ struct Integrator<F: VectorField, S: ODESolver> {
             }
 
             var error = solver.attemptStep(
-                field, t: t, h: step, workspace: workspace, tolerance: options.tolerance,
+                field, t: t, h: step, workspace: workspace, tolerance: tolerance,
                 estimateError: plan.adaptive, statistics: &statistics)
             let tNew = landsOnTarget ? target : t + step
             var finite = error.isFinite
