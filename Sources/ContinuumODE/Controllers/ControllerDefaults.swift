@@ -9,6 +9,7 @@ public struct ControllerDefaults: Sendable {
     /// Safety factor.
     public let safety: Double
 
+    /// Creates controller defaults.
     public init(beta: Double, minFactor: Double, maxFactor: Double, safety: Double) {
         self.beta = beta
         self.minFactor = minFactor

@@ -45,8 +45,11 @@ public struct PIController: Sendable, Equatable {
 /// (1/6, 1/6, 0), and diffrax's `pcoeff`, `icoeff`, `dcoeff` map to
 /// β₁ = p + i + d, β₂ = −(p + 2d), β₃ = d.
 public struct PIDController: Sendable, Equatable {
+    /// Exponent weight of the current error.
     public var beta1: Double
+    /// Exponent weight of the previous error.
     public var beta2: Double
+    /// Exponent weight of the error before that.
     public var beta3: Double
     /// Safety factor.
     public var safety: Double

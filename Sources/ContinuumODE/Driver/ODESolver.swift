@@ -72,6 +72,7 @@ public struct SolverFailure: Sendable, Equatable {
     /// What went wrong, for ``Solution/message``.
     public let reason: String
 
+    /// Creates a failure report.
     public init(status: SolutionStatus, reason: String) {
         self.status = status
         self.reason = reason

@@ -11,6 +11,7 @@ public struct SolverStatistics: Sendable, Equatable {
     /// LU factorisations (implicit methods).
     public var factorizations = 0
 
+    /// Zero counters.
     public init() {}
 
     /// All attempted steps.

@@ -123,8 +123,11 @@ extension ButcherTableau {
         /// An extra stage needed only for dense output: `k = f(t + c h, y + h Σⱼ aⱼ kⱼ)` over all
         /// logical stages before it.
         public struct ExtraStage: Sendable {
+            /// Node of the extra stage.
             public let c: Double
+            /// Coefficients over all logical stages before this one.
             public let a: [Double]
+            /// Creates an extra stage.
             public init(c: Double, a: [Double]) {
                 self.c = c
                 self.a = a
@@ -173,8 +176,11 @@ extension ButcherTableau {
     /// `stage`, estimates `|hλ|` of the dominant eigenvalue; above `bound` (the edge of the stability
     /// region) the step is stiff. Fifteen stiff tests in a row declare the problem stiff.
     public struct StiffnessProbe: Sendable {
+        /// The logical stage compared with `f(t + h, y₁)`.
         public let stage: Int
+        /// `|hλ|` at the edge of the stability region along the negative real axis.
         public let bound: Double
+        /// Creates a stiffness probe.
         public init(stage: Int, bound: Double) {
             self.stage = stage
             self.bound = bound
