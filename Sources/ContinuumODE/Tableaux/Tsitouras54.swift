@@ -20,7 +20,10 @@ extension ButcherTableau {
         b: Tsitouras54.b,
         order: 5,
         errorEstimator: .embedded(weights: Tsitouras54.e, order: 4),
-        denseOutput: DenseOutput(weights: Tsitouras54.denseWeights, order: 4)
+        denseOutput: DenseOutput(weights: Tsitouras54.denseWeights, order: 4),
+        // Hairer's test on the last two stages; 3.5068 is where Tsit5's stability region meets
+        // the negative real axis (the value OrdinaryDiffEq.jl uses).
+        stiffnessProbe: StiffnessProbe(stage: 5, bound: 3.5068)
     )
 }
 
