@@ -1,0 +1,117 @@
+import ContinuumNumerics
+
+/// The storage of one Radau IIA solve, allocated once: state vectors, the stage increments and
+/// their transformed form, the Jacobian and both factorised iteration matrices, and the
+/// iteration's scalar state.
+///
+/// Vectors are padded to a multiple of four components. State and candidate, and `f(t, y)` and
+/// `f(t + h, y₁)`, are swapped through a table of pointers when a step is committed.
+public final class RadauWorkspace: ODEWorkspace {
+    public let dimension: Int
+    /// Padded length of every vector.
+    public let stride: Int
+    public let denseTerms: UnsafeMutablePointer<Double>
+    public let scratch: UnsafeMutablePointer<Double>
+    public let scratch2: UnsafeMutablePointer<Double>
+
+    /// `table[0]` state, `[1]` candidate, `[2]` `f(t, y)`, `[3]` `f(t + h, y₁)`.
+    @usableFromInline let table: UnsafeMutablePointer<UnsafeMutablePointer<Double>>
+    /// Stage increments `Zᵢ = Yᵢ − y` (three vectors, `stride` apart).
+    @usableFromInline let z: UnsafeMutablePointer<Double>
+    /// The transformed increments `W = (T⁻¹ ⊗ I) Z` (three vectors).
+    @usableFromInline let w: UnsafeMutablePointer<Double>
+    /// Stage derivatives `f(t + cᵢh, y + Zᵢ)`, overwritten by the Newton corrections (three vectors).
+    @usableFromInline let f: UnsafeMutablePointer<Double>
+    /// The previous accepted step's collocation polynomial, `rⱼ` of `u(θ) = y_prev + Σ θʲ rⱼ`
+    /// (three vectors), used to start the next iteration.
+    @usableFromInline let predictor: UnsafeMutablePointer<Double>
+    /// The argument of a stage evaluation.
+    @usableFromInline let stageArgument: UnsafeMutablePointer<Double>
+    /// Error weights `atolᵢ + rtol |yᵢ|` of the attempt (RADAU5's `SCAL`, transformed tolerances).
+    @usableFromInline let scale: UnsafeMutablePointer<Double>
+    /// `Σ dᵢ Zᵢ / h` of the error estimate.
+    @usableFromInline let errorCombination: UnsafeMutablePointer<Double>
+    /// The filtered error vector.
+    @usableFromInline let errorVector: UnsafeMutablePointer<Double>
+    /// `∂f/∂y` (row-major `n × n`).
+    @usableFromInline let jacobian: UnsafeMutablePointer<Double>
+    /// `γ/h − J`, factorised.
+    @usableFromInline let realMatrix: LUDecomposition
+    /// `(α + iβ)/h − J`, factorised.
+    @usableFromInline let complexMatrix: ComplexLUDecomposition
+    /// The iteration's scalar state.
+    @usableFromInline let control: UnsafeMutablePointer<RadauControl>
+    /// Exact or finite-difference Jacobians, chosen at ``RadauIIA5/start(_:t:workspace:statistics:)``.
+    @usableFromInline var jacobianEvaluator = JacobianEvaluator()
+    private let block: UnsafeMutableRawPointer
+
+    init(dimension n: Int) {
+        dimension = n
+        let m = max((n + 3) & ~3, 4)
+        stride = m
+        // state, candidate, f0, f1, dense×3, scratch×2, z×3, w×3, f×3, predictor×3, stage
+        // argument, scale, error combination, error vector.
+        let vectors = 4 + 3 + 2 + 3 + 3 + 3 + 3 + 4
+        let doubles = vectors * m + n * n
+        block = .allocate(byteCount: doubles * MemoryLayout<Double>.stride, alignment: 32)
+        let base = block.initializeMemory(as: Double.self, repeating: 0, count: doubles)
+        var next = base
+        func take(_ count: Int) -> UnsafeMutablePointer<Double> {
+            defer { next += count * m }
+            return next
+        }
+        table = .allocate(capacity: 4)
+        for i in 0..<4 { table[i] = take(1) }
+        denseTerms = take(3)
+        scratch = take(1)
+        scratch2 = take(1)
+        z = take(3)
+        w = take(3)
+        f = take(3)
+        predictor = take(3)
+        stageArgument = take(1)
+        scale = take(1)
+        errorCombination = take(1)
+        errorVector = take(1)
+        jacobian = next
+        realMatrix = LUDecomposition(dimension: n)
+        complexMatrix = ComplexLUDecomposition(dimension: n)
+        control = .allocate(capacity: 1)
+        control.initialize(to: RadauControl())
+    }
+
+    deinit {
+        block.deallocate()
+        table.deallocate()
+        control.deinitialize(count: 1)
+        control.deallocate()
+    }
+
+    public var state: UnsafeMutablePointer<Double> {
+        @inline(__always) get { table[0] }
+    }
+
+    public var candidate: UnsafeMutablePointer<Double> {
+        @inline(__always) get { table[1] }
+    }
+
+    public var derivative: UnsafeMutablePointer<Double> {
+        @inline(__always) get { table[2] }
+    }
+
+    /// `f(t + h, y₁)` of the last completed step.
+    @usableFromInline var nextDerivative: UnsafeMutablePointer<Double> {
+        @inline(__always) get { table[3] }
+    }
+
+    /// Makes the candidate the state and `f(t + h, y₁)` the derivative.
+    @inlinable @inline(__always)
+    func advance() {
+        let y = table[0]
+        table[0] = table[1]
+        table[1] = y
+        let f0 = table[2]
+        table[2] = table[3]
+        table[3] = f0
+    }
+}
