@@ -17,7 +17,9 @@ struct MethodEntry: Sendable {
 }
 
 enum MethodRegistry {
-    static let all: [MethodEntry] = ExplicitRungeKutta.all.map { method in
+    static let all: [MethodEntry] = explicit + rosenbrock + [radau, automatic]
+
+    static let explicit: [MethodEntry] = ExplicitRungeKutta.all.map { method in
         let tableau = method.tableau
         return MethodEntry(
             name: tableau.name, family: "explicit Runge-Kutta", order: tableau.order, stages: tableau.stageCount,
@@ -25,6 +27,25 @@ enum MethodRegistry {
             description: tableau.displayName,
             solve: { problem, options in try Continuum.solve(problem, with: method, options: options) })
     }
+
+    static let rosenbrock: [MethodEntry] = RosenbrockMethod.all.map { method in
+        let tableau = method.tableau
+        return MethodEntry(
+            name: tableau.name, family: "Rosenbrock (stiff)", order: tableau.order, stages: tableau.stageCount,
+            embeddedOrder: tableau.embeddedOrder, denseOrder: tableau.denseOutput.order,
+            description: tableau.displayName,
+            solve: { problem, options in try Continuum.solve(problem, with: method, options: options) })
+    }
+
+    static let radau = MethodEntry(
+        name: "radau5", family: "implicit Runge-Kutta (stiff)", order: 5, stages: 3, embeddedOrder: 3,
+        denseOrder: 3, description: "Radau IIA 5 (Hairer & Wanner's RADAU5)",
+        solve: { problem, options in try Continuum.solve(problem, with: .radau5, options: options) })
+
+    static let automatic = MethodEntry(
+        name: "auto", family: "automatic switching", order: 5, stages: 7, embeddedOrder: 4, denseOrder: 4,
+        description: "Tsit5 while non-stiff, Rodas5P while stiff",
+        solve: { problem, options in try Continuum.solve(problem, with: .autoTsit5Rodas5P, options: options) })
 
     static func named(_ name: String) -> MethodEntry? {
         let key = name.lowercased()
