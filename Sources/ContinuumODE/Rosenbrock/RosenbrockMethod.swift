@@ -9,9 +9,9 @@ import ContinuumNumerics
 /// ```
 ///
 /// Each step evaluates the Jacobian `J = ∂f/∂y` at the step's start (exactly for a
-/// ``DifferentiableVectorField``, else by finite differences; see ``JacobianEvaluator``) and
-/// `∂f/∂t` by a finite difference in `t`, factorises `I/(hγ) − J` once, and solves one linear system
-/// per stage. A rejected step keeps the Jacobian and refactorises for the smaller step. A singular
+/// ``DifferentiableVectorField``, else by central differences, see ``JacobianEvaluator``: the order
+/// of a Rosenbrock method rests on an accurate `J`) and `∂f/∂t` by a central difference in `t`,
+/// factorises `I/(hγ) − J` once, and solves one linear system per stage. A rejected step keeps the Jacobian and refactorises for the smaller step. A singular
 /// iteration matrix rejects the step; when it stays singular as the step shrinks (ten attempts in a
 /// row, or the step about to underflow) the solve ends with ``SolutionStatus/singularMatrix``.
 public struct RosenbrockMethod: ODESolver {

@@ -1,7 +1,7 @@
 extension RosenbrockTableau {
-    /// Hairer & Wanner's RODAS, 4(3) (*Solving ODEs II*, IV.7, Table 7.? "RODAS", and the Fortran
-    /// code `rodas.f`): six stages, stiffly accurate, L-stable, with a third-order continuous
-    /// extension. Coefficients as in Hairer's code (the values OrdinaryDiffEq's `Rodas4` uses).
+    /// Hairer & Wanner's RODAS 4(3) (*Solving ODEs II*, Sect. IV.7, and the Fortran code `rodas.f`):
+    /// six stages, stiffly accurate, L-stable, with a third-order continuous extension.
+    /// Coefficients as in Hairer's code (the values OrdinaryDiffEq's `Rodas4` uses).
     public static let rodas4 = RosenbrockTableau(
         name: "rodas4", displayName: "Rodas4 (Hairer-Wanner)",
         gamma: 0.25, a: Rodas4Coefficients.a, c: Rodas4Coefficients.c,
