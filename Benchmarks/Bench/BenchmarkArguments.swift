@@ -10,7 +10,7 @@ struct BenchmarkArguments {
     var rhsFromText = false
 
     static let usage =
-        "usage: continuum-bench lorenz [--method NAME] [--rtol R] [--atol A] [--repeat N] [--rhs-from-text]"
+        "usage: continuum-bench lorenz|robertson|vanderpol [--method NAME] [--rtol R] [--atol A] [--repeat N] [--rhs-from-text]"
 
     init(_ arguments: [String]) throws(BenchmarkError) {
         var rest = arguments[...]

@@ -11,6 +11,9 @@ struct BenchmarkReport {
     var finalState: [Double]
     var allocationsPerStep: Double
     var allocationsPerSolve: Int
+    var status: String
+    var jacobianEvaluations: Int
+    var factorizations: Int
     var evaluationCost: EvaluationCost?
 
     var json: String {
@@ -19,6 +22,8 @@ struct BenchmarkReport {
             ("steps", String(steps)), ("rejected", String(rejectedSteps)), ("y", JSONText.array(finalState)),
             ("allocations_per_step", JSONText.number(allocationsPerStep)),
             ("allocations_per_solve", String(allocationsPerSolve)),
+            ("jacobians", String(jacobianEvaluations)), ("factorizations", String(factorizations)),
+            ("status", JSONText.string(status)),
         ]
         if let cost = evaluationCost {
             members += [
@@ -35,12 +40,14 @@ struct BenchmarkReport {
 /// the median wall time. Allocations per step are measured in steady state: the difference in
 /// allocations between a solve over the span and one over twice the span, divided by the
 /// difference in steps, so that setup costs cancel.
-func measure<F: VectorField>(
-    _ field: F, _ benchmark: BenchmarkProblem, method: ExplicitRungeKutta, arguments: BenchmarkArguments
+func measure<F: VectorField, S: ODESolver>(
+    _ field: F, _ benchmark: BenchmarkProblem, method: S, arguments: BenchmarkArguments
 ) throws -> BenchmarkReport {
     var options = SolverOptions(relativeTolerance: arguments.relativeTolerance, absoluteTolerance: arguments.absoluteTolerance)
     options.saveAt = [benchmark.t1]
     options.maximumSteps = 10_000_000
+    // Non-stiff problems leave stiffness to the solver; stiff benchmarks must not stop early.
+    options.stiffnessCheckInterval = benchmark.isStiff ? 0 : options.stiffnessCheckInterval
     let problem = try ODEProblem(field, y0: benchmark.y0, from: benchmark.t0, to: benchmark.t1)
     var solution = try solve(problem, with: method, options: options)
     var times: [Double] = []
@@ -67,7 +74,9 @@ func measure<F: VectorField>(
     return BenchmarkReport(
         medianSeconds: median(times), functionEvaluations: solution.statistics.functionEvaluations,
         steps: solution.statistics.acceptedSteps, rejectedSteps: solution.statistics.rejectedSteps,
-        finalState: solution.finalState ?? [], allocationsPerStep: perStep, allocationsPerSolve: shortAllocations)
+        finalState: solution.finalState ?? [], allocationsPerStep: perStep, allocationsPerSolve: shortAllocations,
+        status: solution.status.rawValue, jacobianEvaluations: solution.statistics.jacobianEvaluations,
+        factorizations: solution.statistics.factorizations)
 }
 
 func median(_ values: [Double]) -> Double {

@@ -2,7 +2,8 @@ import Continuum
 import Foundation
 
 // continuum-bench: release-mode timings of Continuum's solvers, one JSON line per run, compared
-// against peers by Benchmarks/run.sh. Not a test: correctness lives in `swift test`.
+// against peers by Benchmarks/run.sh and Benchmarks/run_stiff.sh. Not a test: correctness lives in
+// `swift test`.
 
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("continuum-bench: \(message)\n\(BenchmarkArguments.usage)\n".utf8))
@@ -15,18 +16,28 @@ do {
 } catch .usage(let message) {
     fail(message)
 }
-guard let method = ExplicitRungeKutta.named(arguments.method) else { fail("unknown method \(arguments.method)") }
-guard let benchmark = BenchmarkProblems.named(arguments.problem) else { fail("unknown problem \(arguments.problem)") }
+guard let benchmark = BenchmarkProblems.named(arguments.problem) else {
+    fail("unknown problem \(arguments.problem) (known: \(BenchmarkProblems.all.map(\.name).joined(separator: ", ")))")
+}
 
 do {
+    let report: BenchmarkReport?
     if arguments.rhsFromText {
         let field = try benchmark.textField()
-        var report = try measure(field, benchmark, method: method, arguments: arguments)
-        report.evaluationCost = EvaluationCost(text: field, closure: benchmark.closure, y: benchmark.y0)
-        print(report.json)
+        report = try BenchmarkMethods.run(arguments.method, field: field, benchmark: benchmark, arguments: arguments)
+            .map { report in
+                var withCost = report
+                withCost.evaluationCost = EvaluationCost(text: field, closure: benchmark.closure, y: benchmark.y0)
+                return withCost
+            }
     } else {
-        print(try measure(benchmark.closure, benchmark, method: method, arguments: arguments).json)
+        report = try BenchmarkMethods.run(
+            arguments.method, field: benchmark.closure, benchmark: benchmark, arguments: arguments)
     }
+    guard let report else {
+        fail("unknown method \(arguments.method) (known: \(BenchmarkMethods.names.joined(separator: ", ")))")
+    }
+    print(report.json)
 } catch {
     fail("\(error)")
 }

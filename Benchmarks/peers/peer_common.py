@@ -10,10 +10,10 @@ T0, T1 = 0.0, 20.0
 Y0 = (1.0, 0.0, 0.0)
 
 
-def parse_arguments(description, methods):
-    """`[lorenz] [--method M] [--rtol R] [--atol A] [--repeat N]`, as continuum-bench takes them."""
+def parse_arguments(description, methods, problems=("lorenz",)):
+    """`[PROBLEM] [--method M] [--rtol R] [--atol A] [--repeat N]`, as continuum-bench takes them."""
     parser = argparse.ArgumentParser(description=description)
-    parser.add_argument("problem", nargs="?", default="lorenz", choices=["lorenz"])
+    parser.add_argument("problem", nargs="?", default=problems[0], choices=list(problems))
     parser.add_argument("--method", default="dopri5", choices=sorted(methods))
     parser.add_argument("--rtol", type=float, default=1e-8)
     parser.add_argument("--atol", type=float, default=1e-8)
@@ -32,3 +32,11 @@ def median_seconds(run, repeat):
         run()
         times.append(time.perf_counter() - start)
     return statistics.median(times)
+
+
+# The stiff benchmark problems (as continuum-bench defines them): initial state and final time.
+STIFF_PROBLEMS = {
+    "robertson": ((1.0, 0.0, 0.0), 1e11),
+    "vanderpol": ((2.0, 0.0), 3000.0),
+}
+VDP_MU = 1000.0

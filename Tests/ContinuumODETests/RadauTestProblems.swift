@@ -139,7 +139,7 @@ func radau5Loop<F: VectorField>(
             field, t: t, h: step, workspace: w, tolerance: tolerance, estimateError: true, statistics: &statistics)
         var accepted = error.isFinite && error < 1
         if accepted { accepted = method.completeStep(field, t: t, h: step, workspace: w, statistics: &statistics) }
-        let factor = method.proposedStepFactor(workspace: w, accepted: accepted)
+        let factor = method.proposedStepFactor(workspace: w, accepted: accepted) ?? 1
         guard accepted else {
             statistics.rejectedSteps += 1
             if method.unrecoverableFailure(workspace: w) != nil { break }

@@ -181,6 +181,27 @@ import _TestSupport
         #expect(solution.status == .newtonDivergence, "\(solution.status): \(solution.message ?? "")")
     }
 
+    @Test func fixedStepNewtonFailureEndsTheSolve() throws {
+        // With a fixed step the iteration cannot be retried with a smaller one.
+        let problem = try ODEProblem(WrongJacobian(), y0: [1], from: 0, to: 1)
+        let solution = try solve(problem, with: .radau5, options: .fixedStep(0.1))
+        #expect(!solution.status.isSuccess)
+        #expect(solution.times.count == 1)
+    }
+
+    @Test func integratesBackwardsInTime() throws {
+        let field = ClosureVectorField(dimension: 2) { _, y, dy in
+            dy[0] = y[1]
+            dy[1] = -y[0]
+        }
+        let problem = try ODEProblem(field, y0: [sin(2.0), cos(2.0)], from: 2, to: 0)
+        let solution = try solve(problem, with: .radau5, options: SolverOptions(relativeTolerance: 1e-10, absoluteTolerance: 1e-12))
+        #expect(solution.status == .success)
+        let final = try #require(solution.finalState)
+        #expect(abs(final[0]) < 1e-8 && abs(final[1] - 1) < 1e-8, "\(final)")
+        #expect(abs(solution.solution(at: 1)![0] - sin(1.0)) < 1e-7)
+    }
+
     @Test func proposedFactorDrivesRADAU5StepControl() throws {
         // A minimal accept/reject loop that takes the method's own factor (Gustafsson's
         // predictive controller), as a driver hook would.

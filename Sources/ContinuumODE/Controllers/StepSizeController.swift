@@ -12,6 +12,12 @@ public enum StepSizeController: Sendable {
 
     /// Hairer's PI controller with the method's recommended constants.
     public static let methodDefault = StepSizeController.pi(PIController())
+
+    /// Whether this is ``methodDefault``: methods with their own step-size rule (RADAU5) then use it.
+    public var isMethodDefault: Bool {
+        if case .pi(let controller) = self { return controller == PIController() }
+        return false
+    }
 }
 
 /// Hairer's PI step-size controller (Hairer & Wanner, *Solving ODEs I*, IV.2 and the codes DOPRI5,

@@ -72,6 +72,7 @@ struct Integrator<F: VectorField, S: ODESolver> {
         // steps absorb the round-off that accumulates in t (relative to h, ~steps × ε).
         let stretch = plan.adaptive ? 1.01 : 1 + 1e-6
         let tolerance = options.tolerance
+        let methodProposesSteps = options.controller.isMethodDefault
 
         while direction * (tEnd - t) > 0 {
             if statistics.steps >= options.maximumSteps {
@@ -101,9 +102,17 @@ struct Integrator<F: VectorField, S: ODESolver> {
                 if !finite { error = .nan }
             }
             if !plan.adaptive && !finite {
+                if let failure = solver.unrecoverableFailure(workspace: workspace) {
+                    return solution.fail(failure.status, at: t, failure.reason)
+                }
                 return solution.fail(.nonFiniteState, at: t, "the step to t = \(tNew) produced NaN or infinity")
             }
-            let factor = plan.adaptive ? controller.nextFactor(error: error) : 1
+            var factor = 1.0
+            if plan.adaptive {
+                let proposal = methodProposesSteps
+                    ? solver.proposedStepFactor(workspace: workspace, accepted: finite && error <= 1) : nil
+                factor = proposal ?? controller.nextFactor(error: error)
+            }
             guard finite && error <= 1 else {
                 statistics.rejectedSteps += 1
                 if let failure = solver.unrecoverableFailure(workspace: workspace) {

@@ -63,6 +63,13 @@ public protocol ODESolver: Sendable {
     /// status and reason; `nil` to let the driver retry with a smaller step. Explicit methods never
     /// fail this way.
     func unrecoverableFailure(workspace: Workspace) -> SolverFailure?
+
+    /// The method's own factor `h_new / h` after the last attempt (accepted or not), for methods
+    /// whose step-size rule depends on their internals (RADAU5's Gustafsson control and Newton
+    /// history). `nil` lets the driver's controller decide. The driver asks only when the options
+    /// use the method-default controller. Called after ``completeStep`` on acceptance and before
+    /// ``commitStep(workspace:)``.
+    func proposedStepFactor(workspace: Workspace, accepted: Bool) -> Double?
 }
 
 /// A failure that ends a solve, reported by a method (see ``ODESolver/unrecoverableFailure(workspace:)``).
@@ -82,6 +89,9 @@ public struct SolverFailure: Sendable, Equatable {
 extension ODESolver {
     @inlinable
     public func unrecoverableFailure(workspace: Workspace) -> SolverFailure? { nil }
+
+    @inlinable
+    public func proposedStepFactor(workspace: Workspace, accepted: Bool) -> Double? { nil }
 }
 
 /// Storage every solver's workspace exposes to the driver. Pointers stay valid for the life of the

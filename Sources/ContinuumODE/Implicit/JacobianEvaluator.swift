@@ -7,10 +7,13 @@ import Foundation
 /// The Jacobian is exact when the field is a ``DifferentiableVectorField`` (decided once per solve
 /// by ``prepare(for:)``), and otherwise a finite difference (``Differencing``):
 ///
-/// - ``Differencing/forward``, the default: the increments of Hairer's RADAU5 and RODAS,
-///   `δⱼ = sqrt(uround · max(10⁻⁵, |yⱼ|))`; column `j` is `(f(t, y + δⱼ eⱼ) − f(t, y)) / δⱼ`, which
-///   costs `n` evaluations of `f` and is accurate to about `sqrt(uround)`. Enough for methods that
-///   only use `J` in a Newton iteration (Radau, BDF), where it affects convergence, not accuracy.
+/// - ``Differencing/forward``, the default: `δⱼ = sqrt(uround) · max(10⁻⁵, |yⱼ|)`; column `j` is
+///   `(f(t, y + δⱼ eⱼ) − f(t, y)) / δⱼ`, which costs `n` evaluations of `f` and is accurate to about
+///   `sqrt(uround)` relative. Enough for methods that only use `J` in a Newton iteration (Radau,
+///   BDF), where it affects convergence, not accuracy. RADAU5's `sqrt(uround · max(10⁻⁵, |yⱼ|))`
+///   is not used: for tiny components it is far larger than the component itself (5e-11 against
+///   Robertson's y₂ ≈ 1e-13), which spoils the Jacobian of a nearly singular system — Newton then
+///   contracts slowly and Robertson's y₁(1e11) came out 1.5 % wrong.
 /// - ``Differencing/central``: `δⱼ = uround^(1/3) · max(10⁻⁵, |yⱼ|)` and
 ///   `(f(t, y + δⱼ eⱼ) − f(t, y − δⱼ eⱼ)) / (2δⱼ)`: `2n` evaluations, accurate to about
 ///   `uround^(2/3)`, and exact for quadratic right-hand sides. Rosenbrock methods need it: their
@@ -32,7 +35,7 @@ public struct JacobianEvaluator {
 
     /// The finite-difference scheme used when the field has no exact Jacobian.
     public enum Differencing: Sendable, Equatable {
-        /// One-sided differences with Hairer's increments: `n` evaluations of `f` per Jacobian.
+        /// One-sided differences: `n` evaluations of `f` per Jacobian.
         case forward
         /// Central differences: `2n` evaluations of `f` per Jacobian, about `uround^(2/3)` accurate.
         case central
@@ -48,19 +51,22 @@ public struct JacobianEvaluator {
     @usableFromInline let unitRoundoff: Double
     /// `uround^(1/3)`, the relative increment of central differences.
     @usableFromInline let cubeRootRoundoff: Double
+    /// `uround^(1/2)`, the relative increment of forward differences.
+    @usableFromInline let squareRootRoundoff: Double
 
     /// An evaluator that has not chosen its source yet.
     public init(differencing: Differencing = .forward, unitRoundoff: Double = Double.ulpOfOne) {
         self.differencing = differencing
         self.unitRoundoff = unitRoundoff
         cubeRootRoundoff = cbrt(unitRoundoff)
+        squareRootRoundoff = unitRoundoff.squareRoot()
     }
 
     /// The increment for a variable of size `x`.
     @inlinable
     func increment(_ x: Double) -> Double {
         let size = max(1e-5, abs(x))
-        return differencing == .forward ? (unitRoundoff * size).squareRoot() : cubeRootRoundoff * size
+        return differencing == .forward ? squareRootRoundoff * size : cubeRootRoundoff * size
     }
 
     /// Chooses the source for `field`: exact if it is a ``DifferentiableVectorField``. Only the first

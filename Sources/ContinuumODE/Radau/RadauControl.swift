@@ -1,5 +1,6 @@
 /// How the simplified Newton iteration of the last attempted Radau step ended.
-public enum RadauNewtonOutcome: Sendable, Equatable {
+@usableFromInline
+enum RadauNewtonOutcome: Equatable {
     /// Converged; the stage values are the collocation solution.
     case converged
     /// RADAU5 predicted that the iteration would not converge within the allowed iterations, and
@@ -68,6 +69,14 @@ struct RadauControl {
     // Failures.
     /// Attempts in a row whose iteration diverged or whose matrix was singular.
     @usableFromInline var consecutiveFailures = 0
+    /// Whether the last attempt had a fixed step size (no error estimate): a failed iteration
+    /// cannot be retried with a smaller step.
+    @usableFromInline var fixedStep = false
+
+    // Converted tolerances (cached: the conversion costs a `pow`).
+    /// The `rtol` the conversion was made for, and `rtol' = 0.1 rtol^(2/3)`.
+    @usableFromInline var convertedFor = -1.0
+    @usableFromInline var convertedRelative = 0.0
 
     @usableFromInline init() {}
 }

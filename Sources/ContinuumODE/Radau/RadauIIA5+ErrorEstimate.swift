@@ -1,4 +1,5 @@
 import ContinuumNumerics
+import Foundation
 
 extension RadauIIA5 {
     /// RADAU5's embedded error estimate (Hairer & Wanner IV.8, `ESTRAD`).
@@ -53,5 +54,34 @@ extension RadauIIA5 {
             sum += r * r
         }
         return (sum / Double(n)).squareRoot()
+    }
+
+    /// Fills `scale` with RADAU5's error weights `atol'ᵢ + rtol' |yᵢ|` for the converted tolerances
+    /// `rtol' = 0.1 rtol^(2/3)`, `atol' = rtol' · atol/rtol`, and returns `rtol'` (floored at
+    /// 1e-12, for the Newton tolerance).
+    @inlinable
+    func errorWeights(
+        _ tolerance: Tolerance, state y: UnsafePointer<Double>, count n: Int, into scale: UnsafeMutablePointer<Double>,
+        control c: UnsafeMutablePointer<RadauControl>
+    ) -> Double {
+        let rtol = tolerance.relative
+        guard rtol > 0 else {
+            // Pure absolute tolerances stay as given.
+            for i in 0..<n { scale[i] = tolerance.absoluteVector?[i] ?? tolerance.absolute }
+            return 1e-12
+        }
+        if c.pointee.convertedFor != rtol {
+            c.pointee.convertedFor = rtol
+            c.pointee.convertedRelative = 0.1 * pow(rtol, 2.0 / 3.0)
+        }
+        let converted = c.pointee.convertedRelative
+        let ratio = converted / rtol
+        if let atol = tolerance.absoluteVector {
+            for i in 0..<n { scale[i] = ratio * atol[i] + converted * abs(y[i]) }
+        } else {
+            let atol = ratio * tolerance.absolute
+            for i in 0..<n { scale[i] = atol + converted * abs(y[i]) }
+        }
+        return max(converted, 1e-12)
     }
 }

@@ -84,11 +84,13 @@ extension RadauIIA5 {
                 previousRate = rate
                 guard theta < 0.99 else { return .diverged }
                 convergenceFactor = theta / (1 - theta)
-                let remaining = Double(nit - 1 - iterations)
-                let predicted = convergenceFactor * norm * pow(theta, remaining) / fnewt
+                let remaining = nit - 1 - iterations
+                var power = 1.0
+                for _ in 0..<remaining { power *= theta }
+                let predicted = convergenceFactor * norm * power / fnewt
                 if predicted >= 1 && mayReject {
                     let q = max(1e-4, min(20, predicted))
-                    return .slowConvergence(factor: 0.8 * pow(q, -1 / (4 + remaining)))
+                    return .slowConvergence(factor: 0.8 * pow(q, -1 / (4 + Double(remaining))))
                 }
             }
             previousNorm = max(norm, uround)

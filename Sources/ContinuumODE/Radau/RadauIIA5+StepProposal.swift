@@ -4,7 +4,8 @@ extension RadauIIA5 {
     /// RADAU5's own factor `h_new / h` after the last attempt, for a driver that lets methods choose
     /// their step size (the current driver uses its PI controller with ``controllerOrder`` 4
     /// instead). Pure: reads the workspace, changes nothing; call it after ``attemptStep`` (and
-    /// ``completeStep``), before ``commitStep(workspace:)``.
+    /// ``completeStep``), before ``commitStep(workspace:)``. Never `nil`; optional so that it can
+    /// witness a driver hook whose `nil` means "use the driver's controller".
     ///
     /// - After a diverged or singular iteration: 0.5. After predicted slow convergence: RADAU5's
     ///   factor `0.8 q^(−1/(4 + kmax − 1 − k))`.
@@ -17,7 +18,7 @@ extension RadauIIA5 {
     ///   Jacobian will be reused (`Θ ≤` ``jacobianReuseThreshold``), a factor in `[1, 1.2]` is
     ///   replaced by exactly 1 so that the factorisations are reused too.
     /// - On a rejected first step: 0.1.
-    public func proposedStepFactor(workspace w: RadauWorkspace, accepted: Bool) -> Double {
+    public func proposedStepFactor(workspace w: RadauWorkspace, accepted: Bool) -> Double? {
         let c = w.control.pointee
         switch c.outcome {
         case .converged:

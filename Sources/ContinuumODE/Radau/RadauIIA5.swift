@@ -36,14 +36,14 @@ import ContinuumNumerics
 public struct RadauIIA5: ODESolver {
     /// RADAU5's `THET`: a Jacobian is reused for the next step when the last iteration's
     /// contraction estimate was at most this (0.001; raise it towards 0.1 when Jacobians are expensive).
-    public var jacobianReuseThreshold: Double
+    public let jacobianReuseThreshold: Double
     /// RADAU5's `NIT`: the most Newton iterations per step (7).
-    public var maximumNewtonIterations: Int
+    public let maximumNewtonIterations: Int
     /// RADAU5's `FNEWT`, the stopping tolerance of the iteration relative to the error weights;
     /// `nil` uses `max(10 u / rtol', min(0.03, √rtol'))` with the converted `rtol'`.
-    public var newtonTolerance: Double?
+    public let newtonTolerance: Double?
     /// Consecutive diverged or singular attempts after which the solve fails (10).
-    public var failureLimit: Int
+    public let failureLimit: Int
     /// The method's coefficients.
     public let coefficients: RadauCoefficients
 
@@ -135,23 +135,6 @@ public struct RadauIIA5: ODESolver {
         c.pointee.acceptedStep = c.pointee.step
         c.pointee.acceptedError = max(1e-2, c.pointee.error)
         w.advance()
-    }
-
-    /// Writes the monomial coefficients `rⱼ = Σᵢ vⱼᵢ Zᵢ` of the collocation polynomial
-    /// `u(t + θh) = y + Σⱼ θʲ rⱼ` (through `y` at `θ = 0` and `y + Zᵢ` at `θ = cᵢ`).
-    @inlinable
-    func collocationTerms(
-        of z: UnsafeMutablePointer<Double>, stride m: Int, count n: Int, into r: UnsafeMutablePointer<Double>
-    ) {
-        let k = coefficients
-        let z1 = z, z2 = z + m, z3 = z + 2 * m
-        let r1 = r, r2 = r + m, r3 = r + 2 * m
-        for i in 0..<n {
-            let a = z1[i], b = z2[i], c = z3[i]
-            r1[i] = k.v11 * a + k.v12 * b + k.v13 * c
-            r2[i] = k.v21 * a + k.v22 * b + k.v23 * c
-            r3[i] = k.v31 * a + k.v32 * b + k.v33 * c
-        }
     }
 }
 
