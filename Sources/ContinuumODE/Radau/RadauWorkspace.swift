@@ -43,37 +43,27 @@ public final class RadauWorkspace: ODEWorkspace {
     @usableFromInline let control: UnsafeMutablePointer<RadauControl>
     /// Exact or finite-difference Jacobians, chosen at ``RadauIIA5/start(_:t:workspace:statistics:)``.
     @usableFromInline var jacobianEvaluator = JacobianEvaluator()
-    private let block: UnsafeMutableRawPointer
+    private let storage: PaddedVectorBlock
 
     init(dimension n: Int) {
-        dimension = n
-        let m = max((n + 3) & ~3, 4)
-        stride = m
         // state, candidate, f0, f1, dense×3, scratch×2, z×3, w×3, f×3, predictor×3, stage
-        // argument, scale, error combination, error vector.
-        let vectors = 4 + 3 + 2 + 3 + 3 + 3 + 3 + 4
-        let doubles = vectors * m + n * n
-        block = .allocate(byteCount: doubles * MemoryLayout<Double>.stride, alignment: 32)
-        let base = block.initializeMemory(as: Double.self, repeating: 0, count: doubles)
-        var next = base
-        func take(_ count: Int) -> UnsafeMutablePointer<Double> {
-            defer { next += count * m }
-            return next
-        }
-        table = .allocate(capacity: 4)
-        for i in 0..<4 { table[i] = take(1) }
-        denseTerms = take(3)
-        scratch = take(1)
-        scratch2 = take(1)
-        z = take(3)
-        w = take(3)
-        f = take(3)
-        predictor = take(3)
-        stageArgument = take(1)
-        scale = take(1)
-        errorCombination = take(1)
-        errorVector = take(1)
-        jacobian = next
+        // argument, scale, error combination, error vector; and the Jacobian.
+        storage = PaddedVectorBlock(dimension: n, vectors: 4 + 3 + 2 + 3 + 3 + 3 + 3 + 4, extraDoubles: n * n)
+        dimension = n
+        stride = storage.stride
+        table = storage.makeTable(4)
+        denseTerms = storage.take(3)
+        scratch = storage.take()
+        scratch2 = storage.take()
+        z = storage.take(3)
+        w = storage.take(3)
+        f = storage.take(3)
+        predictor = storage.take(3)
+        stageArgument = storage.take()
+        scale = storage.take()
+        errorCombination = storage.take()
+        errorVector = storage.take()
+        jacobian = storage.takeDoubles(n * n)
         realMatrix = LUDecomposition(dimension: n)
         complexMatrix = ComplexLUDecomposition(dimension: n)
         control = .allocate(capacity: 1)
@@ -81,8 +71,6 @@ public final class RadauWorkspace: ODEWorkspace {
     }
 
     deinit {
-        block.deallocate()
-        table.deallocate()
         control.deinitialize(count: 1)
         control.deallocate()
     }
@@ -107,11 +95,7 @@ public final class RadauWorkspace: ODEWorkspace {
     /// Makes the candidate the state and `f(t + h, y₁)` the derivative.
     @inlinable @inline(__always)
     func advance() {
-        let y = table[0]
-        table[0] = table[1]
-        table[1] = y
-        let f0 = table[2]
-        table[2] = table[3]
-        table[3] = f0
+        table.swapAt(0, 1)
+        table.swapAt(2, 3)
     }
 }

@@ -4,8 +4,8 @@ import ContinuumNumerics
 /// `uᵢ` and stage derivatives `Fᵢ`, `∂f/∂t`, the Jacobian, the factorised iteration matrix and the
 /// dense-output terms.
 ///
-/// Vectors are padded to a multiple of four components and aligned to 32 bytes (the padding stays
-/// zero), so that stage combinations run four components at a time, as in the explicit engine.
+/// Vectors come from a ``PaddedVectorBlock``, so stage combinations run four components at a time,
+/// as in the explicit engine.
 public final class RosenbrockWorkspace: ODEWorkspace {
     public let dimension: Int
     /// Padded length of every vector: `dimension` rounded up to a multiple of four.
@@ -37,39 +37,22 @@ public final class RosenbrockWorkspace: ODEWorkspace {
     @usableFromInline var singularAttempts = 0
     @usableFromInline var lastTime = 0.0
     @usableFromInline var lastStep = 0.0
-    private let block: UnsafeMutableRawPointer
+    private let storage: PaddedVectorBlock
 
     init(dimension n: Int, stages: Int, denseDegree: Int) {
+        storage = PaddedVectorBlock(dimension: n, vectors: 8 + 2 * stages + denseDegree, extraDoubles: n * n)
         dimension = n
-        let m = max((n + 3) & ~3, 4)
-        stride = m
-        let vectors = 8 + 2 * stages + denseDegree
-        block = .allocate(byteCount: vectors * m * MemoryLayout<Double>.stride, alignment: 32)
-        let base = block.initializeMemory(as: Double.self, repeating: 0, count: vectors * m)
-        table = .allocate(capacity: 4)
-        for i in 0..<4 { table[i] = base + i * m }
-        stageArgument = base + 4 * m
-        timeDerivative = base + 5 * m
-        scratch = base + 6 * m
-        scratch2 = base + 7 * m
-        increments = .allocate(capacity: stages)
-        derivatives = .allocate(capacity: stages)
-        for i in 0..<stages {
-            increments[i] = base + (8 + i) * m
-            derivatives[i] = base + (8 + stages + i) * m
-        }
-        denseTerms = base + (8 + 2 * stages) * m
-        jacobian = .allocate(capacity: max(n * n, 1))
-        jacobian.initialize(repeating: 0, count: max(n * n, 1))
+        stride = storage.stride
+        table = storage.makeTable(4)
+        stageArgument = storage.take()
+        timeDerivative = storage.take()
+        scratch = storage.take()
+        scratch2 = storage.take()
+        increments = storage.makeTable(stages)
+        derivatives = storage.makeTable(stages)
+        denseTerms = storage.take(denseDegree)
+        jacobian = storage.takeDoubles(n * n)
         matrix = LUDecomposition(dimension: n)
-    }
-
-    deinit {
-        block.deallocate()
-        table.deallocate()
-        increments.deallocate()
-        derivatives.deallocate()
-        jacobian.deallocate()
     }
 
     public var state: UnsafeMutablePointer<Double> {
@@ -90,9 +73,5 @@ public final class RosenbrockWorkspace: ODEWorkspace {
     }
 
     @inlinable @inline(__always)
-    func swap(_ i: Int, _ j: Int) {
-        let tmp = table[i]
-        table[i] = table[j]
-        table[j] = tmp
-    }
+    func swap(_ i: Int, _ j: Int) { table.swapAt(i, j) }
 }
