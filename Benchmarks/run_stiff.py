@@ -22,7 +22,7 @@ BENCH = pathlib.Path(__file__).resolve().parent
 REPO = BENCH.parent
 VENV = pathlib.Path(os.environ.get("CONTINUUM_PEERS_VENV", pathlib.Path.home() / ".cache/continuum-peers"))
 PROBLEMS = {"robertson": ("1e-6", "1e-10"), "vanderpol": ("1e-6", "1e-6")}
-CONTINUUM_METHODS = ["rodas5p", "rodas4", "rosenbrock23", "radau5", "auto"]
+CONTINUUM_METHODS = ["rodas5p", "rodas4", "rosenbrock23", "radau5", "kvaerno5", "kencarp4", "bdf", "ndf", "auto"]
 BEGIN, END = "<!-- stiff:begin -->", "<!-- stiff:end -->"
 
 

@@ -17,7 +17,7 @@ struct MethodEntry: Sendable {
 }
 
 enum MethodRegistry {
-    static let all: [MethodEntry] = explicit + rosenbrock + [radau, automatic]
+    static let all: [MethodEntry] = explicit + rosenbrock + [radau] + esdirk + bdf + [automatic]
 
     static let explicit: [MethodEntry] = ExplicitRungeKutta.all.map { method in
         let tableau = method.tableau
@@ -41,6 +41,26 @@ enum MethodRegistry {
         name: "radau5", family: "implicit Runge-Kutta (stiff)", order: 5, stages: 3, embeddedOrder: 3,
         denseOrder: 3, description: "Radau IIA 5 (Hairer & Wanner's RADAU5)",
         solve: { problem, options in try Continuum.solve(problem, with: .radau5, options: options) })
+
+    static let esdirk: [MethodEntry] = ESDIRKMethod.all.map { method in
+        let tableau = method.tableau
+        return MethodEntry(
+            name: tableau.name, family: "ESDIRK (stiff)", order: tableau.order, stages: tableau.stageCount,
+            embeddedOrder: tableau.embeddedOrder, denseOrder: tableau.denseOutput.order,
+            description: tableau.displayName,
+            solve: { problem, options in try Continuum.solve(problem, with: method, options: options) })
+    }
+
+    static let bdf: [MethodEntry] = [
+        MethodEntry(
+            name: "bdf", family: "BDF (stiff)", order: 5, stages: 1, embeddedOrder: 5, denseOrder: 5,
+            description: "variable-order (1-5) variable-step BDF",
+            solve: { problem, options in try Continuum.solve(problem, with: .bdf, options: options) }),
+        MethodEntry(
+            name: "ndf", family: "BDF (stiff)", order: 5, stages: 1, embeddedOrder: 5, denseOrder: 5,
+            description: "variable-order (1-5) numerical differentiation formulas (Shampine's NDF)",
+            solve: { problem, options in try Continuum.solve(problem, with: .ndf, options: options) }),
+    ]
 
     static let automatic = MethodEntry(
         name: "auto", family: "automatic switching", order: 5, stages: 7, embeddedOrder: 4, denseOrder: 4,

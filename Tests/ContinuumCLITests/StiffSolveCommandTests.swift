@@ -14,7 +14,7 @@ import _TestSupport
         return try #require(object?["states"] as? [[Double]])
     }
 
-    @Test(arguments: ["rosenbrock23", "rodas4", "rodas5p", "radau5", "auto"])
+    @Test(arguments: ["rosenbrock23", "rodas4", "rodas5p", "radau5", "kvaerno5", "kencarp4", "bdf", "ndf", "auto"])
     func vanDerPolMu1000(method: String) throws {
         let reference = try ReferenceProblem.load("vanderpol_mu1000", from: Self.fixtures)
         let states = try Self.states([
@@ -26,7 +26,7 @@ import _TestSupport
         #expect(error < 1e-5, "\(method): max relative error \(error)")
     }
 
-    @Test(arguments: ["rodas5p", "radau5"])
+    @Test(arguments: ["rodas5p", "radau5", "kvaerno5", "bdf"])
     func robertson(method: String) throws {
         let reference = try ReferenceProblem.load("robertson", from: Self.fixtures)
         let states = try Self.states([

@@ -1,0 +1,106 @@
+import ContinuumNumerics
+
+/// The storage of one ESDIRK solve, allocated once: state and candidate, `f` at both ends of the
+/// step, the stage vectors `zᵢ = h f(t + cᵢh, Yᵢ)`, the Newton iteration's vectors, the Jacobian,
+/// the factorised iteration matrix and the dense-output terms.
+///
+/// Vectors are padded to a multiple of four components and aligned to 32 bytes (the padding stays
+/// zero), so that stage combinations run four components at a time, as in the explicit engine.
+public final class ESDIRKWorkspace: ODEWorkspace {
+    public let dimension: Int
+    /// Padded length of every vector: `dimension` rounded up to a multiple of four.
+    public let stride: Int
+    public let denseTerms: UnsafeMutablePointer<Double>
+    public let scratch: UnsafeMutablePointer<Double>
+    public let scratch2: UnsafeMutablePointer<Double>
+    /// The current stage value `Yᵢ`.
+    @usableFromInline let stageValue: UnsafeMutablePointer<Double>
+    /// The known part `sᵢ` of the current stage value.
+    @usableFromInline let stageBase: UnsafeMutablePointer<Double>
+    /// The Newton correction (residual before the solve).
+    @usableFromInline let correction: UnsafeMutablePointer<Double>
+    /// `1/(atolᵢ + rtol |yᵢ|)`: the weights of the Newton iteration's norm.
+    @usableFromInline let inverseScale: UnsafeMutablePointer<Double>
+    /// The local error vector.
+    @usableFromInline let errorVector: UnsafeMutablePointer<Double>
+    /// The previous accepted step's continuous extension (`denseDegree` vectors, monomial form
+    /// over that step), extrapolated to predict stage values.
+    @usableFromInline let history: UnsafeMutablePointer<Double>
+    /// `table[0]` state, `[1]` candidate, `[2]` `f(t, y)`, `[3]` `f(t + h, y₁)`.
+    @usableFromInline let table: UnsafeMutablePointer<UnsafeMutablePointer<Double>>
+    /// `stages[i]` is `zᵢ`.
+    @usableFromInline let stages: UnsafeMutablePointer<UnsafeMutablePointer<Double>>
+    /// `∂f/∂y`, `n × n` row-major.
+    @usableFromInline let jacobian: UnsafeMutablePointer<Double>
+    /// The iteration matrix `I/(hγ) − J`, factorised.
+    @usableFromInline let matrix: LUDecomposition
+    /// Exact Jacobians when the field provides them, else differences.
+    @usableFromInline var evaluator: JacobianEvaluator
+    /// Scalar bookkeeping.
+    @usableFromInline let control: UnsafeMutablePointer<ESDIRKControl>
+    private let block: UnsafeMutableRawPointer
+
+    init(dimension n: Int, stages: Int, denseDegree: Int, differencing: JacobianEvaluator.Differencing) {
+        dimension = n
+        let m = max((n + 3) & ~3, 4)
+        stride = m
+        let vectors = 11 + stages + 2 * denseDegree
+        block = .allocate(byteCount: vectors * m * MemoryLayout<Double>.stride, alignment: 32)
+        let base = block.initializeMemory(as: Double.self, repeating: 0, count: vectors * m)
+        table = .allocate(capacity: 4)
+        for i in 0..<4 { table[i] = base + i * m }
+        stageValue = base + 4 * m
+        stageBase = base + 5 * m
+        correction = base + 6 * m
+        inverseScale = base + 7 * m
+        errorVector = base + 8 * m
+        scratch = base + 9 * m
+        scratch2 = base + 10 * m
+        self.stages = .allocate(capacity: stages)
+        for i in 0..<stages { self.stages[i] = base + (11 + i) * m }
+        denseTerms = base + (11 + stages) * m
+        history = base + (11 + stages + denseDegree) * m
+        jacobian = .allocate(capacity: max(n * n, 1))
+        jacobian.initialize(repeating: 0, count: max(n * n, 1))
+        matrix = LUDecomposition(dimension: n)
+        evaluator = JacobianEvaluator(differencing: differencing)
+        control = .allocate(capacity: 1)
+        control.initialize(to: ESDIRKControl())
+    }
+
+    deinit {
+        block.deallocate()
+        table.deallocate()
+        stages.deallocate()
+        jacobian.deallocate()
+        control.deinitialize(count: 1)
+        control.deallocate()
+    }
+
+    public var state: UnsafeMutablePointer<Double> {
+        @inline(__always) get { table[0] }
+    }
+
+    public var candidate: UnsafeMutablePointer<Double> {
+        @inline(__always) get { table[1] }
+    }
+
+    public var derivative: UnsafeMutablePointer<Double> {
+        @inline(__always) get { table[2] }
+    }
+
+    /// `f(t + h, y₁)` of the accepted step.
+    @usableFromInline var newDerivative: UnsafeMutablePointer<Double> {
+        @inline(__always) get { table[3] }
+    }
+
+    /// Newton iterations over the whole solve so far (diagnostics).
+    public var newtonIterations: Int { control.pointee.totalIterations }
+
+    @inlinable @inline(__always)
+    func swap(_ i: Int, _ j: Int) {
+        let tmp = table[i]
+        table[i] = table[j]
+        table[j] = tmp
+    }
+}
