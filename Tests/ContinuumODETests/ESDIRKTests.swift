@@ -86,37 +86,24 @@ private struct LyingJacobianField: DifferentiableVectorField {
 @Suite struct ESDIRKTests {
     static let names = ESDIRKMethod.all.map(\.name)
 
-    static func solveReference<F: VectorField>(
-        _ reference: ReferenceProblem, field: F, method: ESDIRKMethod, rtol: Double, atol: Double
-    ) throws -> Solution {
-        let problem = try ODEProblem(field, y0: reference.y0, from: reference.t0, to: reference.times.last!)
-        var options = SolverOptions(relativeTolerance: rtol, absoluteTolerance: atol)
+    /// The bar, read off the continuous extension (`saveAt`), relative errors measured as in the
+    /// Rosenbrock suite (absolute below 1e-12): Robertson to t = 10¹⁰ at rtol = 1e-8, atol = 1e-14
+    /// (Kvaerno5 1.4e-6, KenCarp4 7e-7) and Van der Pol μ = 1000 on [0, 3000] at rtol = 1e-8,
+    /// atol = 1e-10 (Kvaerno5 3.0e-6, KenCarp4 6e-7).
+    @Test(arguments: names, ["robertson", "vanderpol_mu1000"])
+    func reproducesStiffReference(name: String, problem: String) throws {
+        let method = try #require(ESDIRKMethod.named(name))
+        let reference = try ReferenceProblem.load(problem, from: RosenbrockTests.fixtures)
+        let robertson = problem == "robertson"
+        let field = robertson ? robertsonField : reference.field
+        let start = try ODEProblem(field, y0: reference.y0, from: reference.t0, to: reference.times.last!)
+        var options = SolverOptions(relativeTolerance: 1e-8, absoluteTolerance: robertson ? 1e-14 : 1e-10)
         options.saveAt = reference.times
         options.maximumSteps = 1_000_000
-        return try solve(problem, with: method, options: options)
-    }
-
-    /// Robertson to t = 10¹⁰ at rtol = 1e-8, atol = 1e-14 (the floor 1e-12 applies to y₂), read off
-    /// the continuous extension: Kvaerno5 7e-7, KenCarp4 7e-7.
-    @Test(arguments: names)
-    func reproducesRobertson(name: String) throws {
-        let method = try #require(ESDIRKMethod.named(name))
-        let reference = try ReferenceProblem.load("robertson", from: RosenbrockTests.fixtures)
-        let solution = try Self.solveReference(reference, field: robertsonField, method: method, rtol: 1e-8, atol: 1e-14)
+        let solution = try solve(start, with: method, options: options)
         #expect(solution.status == .success, "\(name): \(solution.message ?? "")")
         let error = RosenbrockTests.relativeError(reference, solution.states, floor: 1e-12)
-        #expect(error < 1e-5, "\(name): Robertson max relative error \(error), \(solution.statistics)")
-    }
-
-    /// Van der Pol with μ = 1000 on [0, 3000] at rtol = 1e-8, atol = 1e-10: Kvaerno5 3e-6, KenCarp4 6e-7.
-    @Test(arguments: names)
-    func reproducesVanDerPolMu1000(name: String) throws {
-        let method = try #require(ESDIRKMethod.named(name))
-        let reference = try ReferenceProblem.load("vanderpol_mu1000", from: RosenbrockTests.fixtures)
-        let solution = try Self.solveReference(reference, field: reference.field, method: method, rtol: 1e-8, atol: 1e-10)
-        #expect(solution.status == .success, "\(name): \(solution.message ?? "")")
-        let error = RosenbrockTests.relativeError(reference, solution.states, floor: 1e-12)
-        #expect(error < 1e-5, "\(name): Van der Pol max relative error \(error), \(solution.statistics)")
+        #expect(error < 1e-5, "\(name) on \(problem): max relative error \(error), \(solution.statistics)")
     }
 
     /// Fixed-step global errors at the end of `[0, span]`, with the Newton iteration converged far
@@ -144,7 +131,8 @@ private struct LyingJacobianField: DifferentiableVectorField {
 
     /// Prothero-Robinson with the stiff modes forced (`|hλ|` from 2.5·10³ down to 30): the stage
     /// order (2 for an ESDIRK with an explicit first stage) limits convergence, O(h^(q+1)/|hλ|)
-    /// (Hairer & Wanner II, IV.15). We observe 2.8 for Kvaerno5 and 2.9 for KenCarp4.
+    /// (Hairer & Wanner II, IV.15): we observe 2.2 for both (local slopes rising from 2.1 to 2.5 as
+    /// `|hλ|` falls), where the classical orders are 5 and 4.
     @Test(arguments: names)
     func protheroRobinsonShowsStageOrderReduction(name: String) throws {
         let method = try #require(ESDIRKMethod.named(name))
@@ -156,11 +144,14 @@ private struct LyingJacobianField: DifferentiableVectorField {
     }
 
     /// The continuous extension's local error at θ = 0.4 of one step from the exact state is
-    /// O(h^(q+1)) for its order q, on the stiff linear problem.
-    @Test(arguments: names)
-    func denseOutputHasItsOrder(name: String) throws {
-        let method = try #require(ESDIRKMethod.named(name))
-        let field = ForcedLinearField.slowSubspace()
+    /// O(h^(q+1)) for its order q, on the stiff linear problem; also for the Hermite interpolant.
+    @Test(arguments: 0..<3)
+    func denseOutputHasItsOrder(index: Int) throws {
+        let k = ESDIRKTableau.kvaerno5
+        let hermite = ESDIRKTableau(name: "hermite", displayName: "", gamma: k.gamma, a: k.a, b: k.b,
+            embeddedWeights: k.embeddedWeights, c: k.c, order: 5, embeddedOrder: 4, denseOutput: .hermite)
+        let method = index < 2 ? ESDIRKMethod.all[index] : ESDIRKMethod(hermite)
+        let (name, field) = (method.name, ForcedLinearField.slowSubspace())
         let sizes = (0..<6).map { 0.5 / Double(1 << $0) }
         let errors = try sizes.map { h in
             let problem = try ODEProblem(field, y0: field.g(0.3), from: 0.3, to: 0.3 + h)
@@ -202,14 +193,6 @@ private struct LyingJacobianField: DifferentiableVectorField {
         #expect(solution.status == .newtonDivergence, "\(solution.message ?? "")")
         #expect(solution.finalTime == 0)
         #expect(solution.statistics.rejectedSteps == 10)
-    }
-
-    /// A wrong but harmless Jacobian (−2 for `y' = −y`) only slows the iteration down.
-    @Test func wrongJacobianStillConverges() throws {
-        let problem = try ODEProblem(LyingJacobianField(jacobianValue: -2), y0: [1], from: 0, to: 2)
-        let solution = try solve(problem, with: .kvaerno5, options: SolverOptions(relativeTolerance: 1e-8, absoluteTolerance: 1e-12))
-        #expect(solution.status == .success)
-        #expect(abs(solution.finalState![0] - exp(-2)) < 1e-7)
     }
 
     /// Jacobians are kept while the iteration converges well, and the factorisation is shared by
@@ -307,12 +290,10 @@ private struct LyingJacobianField: DifferentiableVectorField {
     @Test func catalogueAndLeadingDotAccess() throws {
         #expect(ESDIRKMethod.all.map(\.name) == ["kvaerno5", "kencarp4"])
         #expect(ESDIRKMethod.named("KenCarp4")?.name == "kencarp4")
-        #expect(ESDIRKMethod.named("rodas5p") == nil)
         let problem = try ODEProblem(robertsonField, y0: [1, 0, 0], from: 0, to: 1)
         for method: ESDIRKMethod in [.kvaerno5, .kenCarp4] {
             let solution = try solve(problem, with: method)
-            #expect(solution.status == .success)
-            #expect(solution.methodName == method.name)
+            #expect(solution.status == .success && solution.methodName == method.name)
         }
     }
 }

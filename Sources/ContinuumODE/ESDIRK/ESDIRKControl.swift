@@ -1,5 +1,6 @@
 /// How the stage iterations of the last attempted ESDIRK step ended.
-public enum ESDIRKNewtonOutcome: Sendable, Equatable {
+@usableFromInline
+enum ESDIRKNewtonOutcome: Sendable, Equatable {
     /// Every stage converged.
     case converged
     /// A stage iteration contracted too slowly to converge within the allowed iterations.
@@ -45,8 +46,7 @@ struct ESDIRKControl {
     @usableFromInline var convergenceFactor = 1.0
     /// The largest contraction rate `Θ` measured over the stages of the attempt.
     @usableFromInline var largestRate = 0.0
-    /// Newton iterations of the attempt, and of the whole solve.
-    @usableFromInline var iterations = 0
+    /// Newton iterations of the whole solve.
     @usableFromInline var totalIterations = 0
     /// How the last attempt's iteration ended.
     @usableFromInline var outcome = ESDIRKNewtonOutcome.converged

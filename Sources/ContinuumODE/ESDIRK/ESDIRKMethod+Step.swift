@@ -24,7 +24,6 @@ extension ESDIRKMethod {
         c.pointee.step = h
         c.pointee.fixedStep = !estimateError
         c.pointee.largestRate = 0
-        c.pointee.iterations = 0
 
         if !c.pointee.jacobianIsCurrent && (c.pointee.jacobianIsOutdated || !c.pointee.hasJacobian) {
             evaluateJacobian(field, t: t, workspace: w, statistics: &statistics)
@@ -44,6 +43,7 @@ extension ESDIRKMethod {
 
         let n = w.dimension
         fillWeights(tolerance, workspace: w)
+        c.pointee.convergenceFactor = pow(max(c.pointee.convergenceFactor, Double.ulpOfOne), 0.8)
         let z0 = w.stages[0]
         let f0 = w.derivative
         for i in 0..<n { z0[i] = h * f0[i] }

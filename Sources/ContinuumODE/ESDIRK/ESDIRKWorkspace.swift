@@ -2,10 +2,11 @@ import ContinuumNumerics
 
 /// The storage of one ESDIRK solve, allocated once: state and candidate, `f` at both ends of the
 /// step, the stage vectors `zᵢ = h f(t + cᵢh, Yᵢ)`, the Newton iteration's vectors, the Jacobian,
-/// the factorised iteration matrix and the dense-output terms.
+/// the factorised iteration matrix, the dense-output terms and the previous step's extension
+/// (the stage predictor). Steps allocate nothing.
 ///
-/// Vectors are padded to a multiple of four components and aligned to 32 bytes (the padding stays
-/// zero), so that stage combinations run four components at a time, as in the explicit engine.
+/// Vectors come from a ``PaddedVectorBlock``, so stage combinations run four components at a time,
+/// as in the explicit engine.
 public final class ESDIRKWorkspace: ODEWorkspace {
     public let dimension: Int
     /// Padded length of every vector: `dimension` rounded up to a multiple of four.
@@ -38,30 +39,24 @@ public final class ESDIRKWorkspace: ODEWorkspace {
     @usableFromInline var evaluator: JacobianEvaluator
     /// Scalar bookkeeping.
     @usableFromInline let control: UnsafeMutablePointer<ESDIRKControl>
-    private let block: UnsafeMutableRawPointer
+    private let storage: PaddedVectorBlock
 
     init(dimension n: Int, stages: Int, denseDegree: Int, differencing: JacobianEvaluator.Differencing) {
+        storage = PaddedVectorBlock(dimension: n, vectors: 11 + stages + 2 * denseDegree, extraDoubles: n * n)
         dimension = n
-        let m = max((n + 3) & ~3, 4)
-        stride = m
-        let vectors = 11 + stages + 2 * denseDegree
-        block = .allocate(byteCount: vectors * m * MemoryLayout<Double>.stride, alignment: 32)
-        let base = block.initializeMemory(as: Double.self, repeating: 0, count: vectors * m)
-        table = .allocate(capacity: 4)
-        for i in 0..<4 { table[i] = base + i * m }
-        stageValue = base + 4 * m
-        stageBase = base + 5 * m
-        correction = base + 6 * m
-        inverseScale = base + 7 * m
-        errorVector = base + 8 * m
-        scratch = base + 9 * m
-        scratch2 = base + 10 * m
-        self.stages = .allocate(capacity: stages)
-        for i in 0..<stages { self.stages[i] = base + (11 + i) * m }
-        denseTerms = base + (11 + stages) * m
-        history = base + (11 + stages + denseDegree) * m
-        jacobian = .allocate(capacity: max(n * n, 1))
-        jacobian.initialize(repeating: 0, count: max(n * n, 1))
+        stride = storage.stride
+        table = storage.makeTable(4)
+        stageValue = storage.take()
+        stageBase = storage.take()
+        correction = storage.take()
+        inverseScale = storage.take()
+        errorVector = storage.take()
+        scratch = storage.take()
+        scratch2 = storage.take()
+        self.stages = storage.makeTable(stages)
+        denseTerms = storage.take(denseDegree)
+        history = storage.take(denseDegree)
+        jacobian = storage.takeDoubles(n * n)
         matrix = LUDecomposition(dimension: n)
         evaluator = JacobianEvaluator(differencing: differencing)
         control = .allocate(capacity: 1)
@@ -69,10 +64,6 @@ public final class ESDIRKWorkspace: ODEWorkspace {
     }
 
     deinit {
-        block.deallocate()
-        table.deallocate()
-        stages.deallocate()
-        jacobian.deallocate()
         control.deinitialize(count: 1)
         control.deallocate()
     }
@@ -98,9 +89,5 @@ public final class ESDIRKWorkspace: ODEWorkspace {
     public var newtonIterations: Int { control.pointee.totalIterations }
 
     @inlinable @inline(__always)
-    func swap(_ i: Int, _ j: Int) {
-        let tmp = table[i]
-        table[i] = table[j]
-        table[j] = tmp
-    }
+    func swap(_ i: Int, _ j: Int) { table.swapAt(i, j) }
 }
