@@ -173,8 +173,7 @@ public struct ESDIRKMethod: ODESolver {
         writeExtension(h: c.pointee.step, workspace: w, into: w.history)
         c.pointee.hasHistory = true
         c.pointee.historyStep = c.pointee.step
-        w.swap(0, 1)
-        w.swap(2, 3)
+        w.advance()
         c.pointee.awaitingOutcome = false
         c.pointee.jacobianIsCurrent = false
         c.pointee.jacobianIsOutdated = c.pointee.largestRate > jacobianReuseThreshold

@@ -7,7 +7,7 @@ import ContinuumNumerics
 ///
 /// Vectors come from a ``PaddedVectorBlock``, so stage combinations run four components at a time,
 /// as in the explicit engine.
-public final class ESDIRKWorkspace: ODEWorkspace {
+public final class ESDIRKWorkspace: StateTableWorkspace {
     public let dimension: Int
     /// Padded length of every vector: `dimension` rounded up to a multiple of four.
     public let stride: Int
@@ -27,8 +27,7 @@ public final class ESDIRKWorkspace: ODEWorkspace {
     /// The previous accepted step's continuous extension (`denseDegree` vectors, monomial form
     /// over that step), extrapolated to predict stage values.
     @usableFromInline let history: UnsafeMutablePointer<Double>
-    /// `table[0]` state, `[1]` candidate, `[2]` `f(t, y)`, `[3]` `f(t + h, y₁)`.
-    @usableFromInline let table: UnsafeMutablePointer<UnsafeMutablePointer<Double>>
+    public let table: UnsafeMutablePointer<UnsafeMutablePointer<Double>>
     /// `stages[i]` is `zᵢ`.
     @usableFromInline let stages: UnsafeMutablePointer<UnsafeMutablePointer<Double>>
     /// `∂f/∂y`, `n × n` row-major.
@@ -68,26 +67,7 @@ public final class ESDIRKWorkspace: ODEWorkspace {
         control.deallocate()
     }
 
-    public var state: UnsafeMutablePointer<Double> {
-        @inline(__always) get { table[0] }
-    }
-
-    public var candidate: UnsafeMutablePointer<Double> {
-        @inline(__always) get { table[1] }
-    }
-
-    public var derivative: UnsafeMutablePointer<Double> {
-        @inline(__always) get { table[2] }
-    }
-
-    /// `f(t + h, y₁)` of the accepted step.
-    @usableFromInline var newDerivative: UnsafeMutablePointer<Double> {
-        @inline(__always) get { table[3] }
-    }
-
     /// Newton iterations over the whole solve so far (diagnostics).
     public var newtonIterations: Int { control.pointee.totalIterations }
 
-    @inlinable @inline(__always)
-    func swap(_ i: Int, _ j: Int) { table.swapAt(i, j) }
 }

@@ -104,9 +104,9 @@ public struct RadauIIA5: ODESolver {
     ) -> Bool {
         let n = w.dimension
         field.evaluate(t + h, UnsafeBufferPointer(start: w.candidate, count: n),
-                       UnsafeMutableBufferPointer(start: w.nextDerivative, count: n))
+                       UnsafeMutableBufferPointer(start: w.newDerivative, count: n))
         statistics.functionEvaluations += 1
-        return FiniteCheck.allFinite(w.candidate, w.nextDerivative, count: n)
+        return FiniteCheck.allFinite(w.candidate, w.newDerivative, count: n)
     }
 
     public func stiffnessRatio(h: Double, workspace: RadauWorkspace) -> Double { 0 }

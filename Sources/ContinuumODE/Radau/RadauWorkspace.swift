@@ -6,7 +6,7 @@ import ContinuumNumerics
 ///
 /// Vectors are padded to a multiple of four components. State and candidate, and `f(t, y)` and
 /// `f(t + h, y₁)`, are swapped through a table of pointers when a step is committed.
-public final class RadauWorkspace: ODEWorkspace {
+public final class RadauWorkspace: StateTableWorkspace {
     public let dimension: Int
     /// Padded length of every vector.
     public let stride: Int
@@ -14,8 +14,7 @@ public final class RadauWorkspace: ODEWorkspace {
     public let scratch: UnsafeMutablePointer<Double>
     public let scratch2: UnsafeMutablePointer<Double>
 
-    /// `table[0]` state, `[1]` candidate, `[2]` `f(t, y)`, `[3]` `f(t + h, y₁)`.
-    @usableFromInline let table: UnsafeMutablePointer<UnsafeMutablePointer<Double>>
+    public let table: UnsafeMutablePointer<UnsafeMutablePointer<Double>>
     /// Stage increments `Zᵢ = Yᵢ − y` (three vectors, `stride` apart).
     @usableFromInline let z: UnsafeMutablePointer<Double>
     /// The transformed increments `W = (T⁻¹ ⊗ I) Z` (three vectors).
@@ -75,27 +74,4 @@ public final class RadauWorkspace: ODEWorkspace {
         control.deallocate()
     }
 
-    public var state: UnsafeMutablePointer<Double> {
-        @inline(__always) get { table[0] }
-    }
-
-    public var candidate: UnsafeMutablePointer<Double> {
-        @inline(__always) get { table[1] }
-    }
-
-    public var derivative: UnsafeMutablePointer<Double> {
-        @inline(__always) get { table[2] }
-    }
-
-    /// `f(t + h, y₁)` of the last completed step.
-    @usableFromInline var nextDerivative: UnsafeMutablePointer<Double> {
-        @inline(__always) get { table[3] }
-    }
-
-    /// Makes the candidate the state and `f(t + h, y₁)` the derivative.
-    @inlinable @inline(__always)
-    func advance() {
-        table.swapAt(0, 1)
-        table.swapAt(2, 3)
-    }
 }

@@ -164,8 +164,7 @@ public struct RosenbrockMethod: ODESolver {
 
     @inlinable
     public func commitStep(workspace w: RosenbrockWorkspace) {
-        w.swap(0, 1)
-        w.swap(2, 3)
+        w.advance()
         w.jacobianIsCurrent = false
     }
 

@@ -6,7 +6,7 @@ import ContinuumNumerics
 ///
 /// Vectors come from a ``PaddedVectorBlock``, so stage combinations run four components at a time,
 /// as in the explicit engine.
-public final class RosenbrockWorkspace: ODEWorkspace {
+public final class RosenbrockWorkspace: StateTableWorkspace {
     public let dimension: Int
     /// Padded length of every vector: `dimension` rounded up to a multiple of four.
     public let stride: Int
@@ -17,8 +17,7 @@ public final class RosenbrockWorkspace: ODEWorkspace {
     @usableFromInline let stageArgument: UnsafeMutablePointer<Double>
     /// `∂f/∂t` at the current state.
     @usableFromInline let timeDerivative: UnsafeMutablePointer<Double>
-    /// `table[0]` state, `[1]` candidate, `[2]` `f(t, y)`, `[3]` `f(t + h, y₁)`.
-    @usableFromInline let table: UnsafeMutablePointer<UnsafeMutablePointer<Double>>
+    public let table: UnsafeMutablePointer<UnsafeMutablePointer<Double>>
     /// `increments[i]` is the stage vector `uᵢ`.
     @usableFromInline let increments: UnsafeMutablePointer<UnsafeMutablePointer<Double>>
     /// `derivatives[i]` is `Fᵢ`; entry 0 is pointed at `f(t, y)` before each step.
@@ -55,23 +54,4 @@ public final class RosenbrockWorkspace: ODEWorkspace {
         matrix = LUDecomposition(dimension: n)
     }
 
-    public var state: UnsafeMutablePointer<Double> {
-        @inline(__always) get { table[0] }
-    }
-
-    public var candidate: UnsafeMutablePointer<Double> {
-        @inline(__always) get { table[1] }
-    }
-
-    public var derivative: UnsafeMutablePointer<Double> {
-        @inline(__always) get { table[2] }
-    }
-
-    /// `f(t + h, y₁)` of the accepted step.
-    @usableFromInline var newDerivative: UnsafeMutablePointer<Double> {
-        @inline(__always) get { table[3] }
-    }
-
-    @inlinable @inline(__always)
-    func swap(_ i: Int, _ j: Int) { table.swapAt(i, j) }
 }
