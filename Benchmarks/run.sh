@@ -111,7 +111,7 @@ if [ "$WITH_CONTINUUM" -eq 1 ]; then
     say "building continuum-bench (swift build -c release --product continuum-bench)"
     if swift build -c release --product continuum-bench >"$WORK/swift-build.log" 2>&1; then
         CONTINUUM_BIN="$(swift build -c release --show-bin-path)/continuum-bench"
-        CONTENDERS+=("Continuum")
+        CONTENDERS+=("Continuum" "Continuum (text)")
     else
         warn "continuum-bench did not build; running without Continuum. Last lines of the build log:"
         tail -n 15 "$WORK/swift-build.log" | sed 's/^/    /' >&2
@@ -153,7 +153,8 @@ fi
 # Which methods each contender offers (others are skipped without running them).
 offers() { # contender method
     case "$1:$2" in
-        "C floor:dopri5" | "C floor (call):dopri5") return 0 ;;
+        "C floor:dopri5" | "C floor (call):dopri5" | "Continuum (text):dopri5") return 0 ;;
+        "Continuum (text):"*) return 1 ;;
         "C floor:"* | "C floor (call):"*) return 1 ;;
         "scipy:tsit5" | "torchdiffeq:tsit5") return 1 ;;
         *) return 0 ;;
@@ -167,6 +168,7 @@ run_contender() { # contender method
     local args=(lorenz --method "$2" --rtol "$RTOL" --atol "$ATOL" --repeat "$repeat")
     case "$1" in
         Continuum) timeout "$RUN_TIMEOUT" "$CONTINUUM_BIN" "${args[@]}" ;;
+        "Continuum (text)") timeout "$RUN_TIMEOUT" "$CONTINUUM_BIN" "${args[@]}" --rhs-from-text ;;
         "C floor") timeout "$RUN_TIMEOUT" "$FLOOR_BIN" "${args[@]}" ;;
         "C floor (call)") timeout "$RUN_TIMEOUT" "$FLOOR_CALL_BIN" "${args[@]}" ;;
         diffrax) timeout "$RUN_TIMEOUT" "$PY" "$BENCH/peers/lorenz_diffrax.py" "${args[@]}" ;;
@@ -296,6 +298,7 @@ for (method, name), results in runs.items():
         steps=first.get("steps"),
         rejected=first.get("rejected"),
         alloc=first.get("allocations_per_step"),
+        text_ratio=statistics.median(r["text_over_closure"] for r in results) if "text_over_closure" in first else None,
         y=y,
         err=err,
     )
@@ -360,6 +363,13 @@ if call_floor and cont:
       "through a function pointer, as a library calls user code and as Continuum calls the Swift closure).")
 elif floor:
     p("Continuum ÷ C floor (dopri5): n/a (no Continuum result).")
+text = summary.get(("dopri5", "Continuum (text)"))
+if text and text["text_ratio"] is not None:
+    p("")
+    p(f"**Right-hand side compiled from text** (`continuum-bench lorenz --rhs-from-text`): one evaluation of "
+      f"`10*(y-x), x*(28-z)-y, x*y-8/3*z` costs **{text['text_ratio']:.2f}×** the hand-written Swift closure "
+      f"(median over runs); the whole Dopri5 solve takes {fmt_time(text['time'])}"
+      + (f" ({text['time'] / cont['time']:.2f}× the closure solve)." if cont else "."))
 allocs = [f"{m} {summary[(m, 'Continuum')]['alloc']}" for m in methods
           if (m, "Continuum") in summary and summary[(m, "Continuum")]["alloc"] is not None]
 if allocs:
