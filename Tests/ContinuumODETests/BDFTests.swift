@@ -54,7 +54,7 @@ private struct StiffLinearField: JacobianField {
         options.controller = controller
         let solution = try solve(problem, with: method, options: options)
         // Relative error with Robertson's floor 1e-12 for y₂, as for the Rosenbrock methods.
-        return (RosenbrockTests.relativeError(reference, solution.states, floor: 1e-12), solution)
+        return (reference.maximumRelativeError(solution.states, floor: 1e-12), solution)
     }
 
     /// Robertson to t = 10¹⁰ at rtol = 1e-8, atol = 1e-14 (the floor 1e-12 applies to y₂ ≈ 8e-13),

@@ -102,7 +102,7 @@ private struct LyingJacobianField: DifferentiableVectorField {
         options.maximumSteps = 1_000_000
         let solution = try solve(start, with: method, options: options)
         #expect(solution.status == .success, "\(name): \(solution.message ?? "")")
-        let error = RosenbrockTests.relativeError(reference, solution.states, floor: 1e-12)
+        let error = reference.maximumRelativeError(solution.states, floor: 1e-12)
         #expect(error < 1e-5, "\(name) on \(problem): max relative error \(error), \(solution.statistics)")
     }
 

@@ -16,18 +16,6 @@ private let robertsonField = ClosureVectorField(dimension: 3) { _, y, dy in
 @Suite struct RosenbrockTests {
     static let fixtures = Bundle.module.url(forResource: "Fixtures", withExtension: nil)!
 
-    /// `max |b − a| / max(|a|, floor)` over every component at every reference time, with `a` the
-    /// reference: a relative error, except that values below `floor` are measured absolutely
-    /// against `floor`.
-    static func relativeError(_ reference: ReferenceProblem, _ computed: [[Double]], floor: Double) -> Double {
-        guard computed.count == reference.states.count else { return .infinity }
-        var worst = 0.0
-        for (expected, value) in zip(reference.states, computed) {
-            for (a, b) in zip(expected, value) { worst = max(worst, abs(b - a) / max(abs(a), floor)) }
-        }
-        return worst
-    }
-
     static func solveReference<F: VectorField>(
         _ reference: ReferenceProblem, field: F, method: RosenbrockMethod, rtol: Double, atol: Double
     ) throws -> Solution {
@@ -46,7 +34,7 @@ private let robertsonField = ClosureVectorField(dimension: 3) { _, y, dy in
         let reference = try ReferenceProblem.load("robertson", from: Self.fixtures)
         let solution = try Self.solveReference(reference, field: robertsonField, method: method, rtol: 1e-8, atol: 1e-14)
         #expect(solution.status == .success, "\(name): \(solution.message ?? "")")
-        let error = Self.relativeError(reference, solution.states, floor: 1e-12)
+        let error = reference.maximumRelativeError(solution.states, floor: 1e-12)
         #expect(error < 1e-5, "\(name): Robertson max relative error \(error), \(solution.statistics)")
     }
 
@@ -58,7 +46,7 @@ private let robertsonField = ClosureVectorField(dimension: 3) { _, y, dy in
         let reference = try ReferenceProblem.load("vanderpol_mu1000", from: Self.fixtures)
         let solution = try Self.solveReference(reference, field: reference.field, method: method, rtol: 1e-8, atol: 1e-10)
         #expect(solution.status == .success, "\(name): \(solution.message ?? "")")
-        let error = Self.relativeError(reference, solution.states, floor: 1e-12)
+        let error = reference.maximumRelativeError(solution.states, floor: 1e-12)
         #expect(error < 1e-5, "\(name): Van der Pol max relative error \(error), \(solution.statistics)")
     }
 

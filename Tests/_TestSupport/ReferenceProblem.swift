@@ -36,6 +36,18 @@ public struct ReferenceProblem: Decodable, Sendable {
         }
         return computed.count == states.count ? worst : .infinity
     }
+
+    /// `max |b − a| / max(|a|, floor)` over every component at every reference time, with `a` the
+    /// reference: relative, except that values below `floor` are measured absolutely against it
+    /// (the stiff bar's "Robertson's y₂ with an absolute floor of 1e-12").
+    public func maximumRelativeError(_ computed: [[Double]], floor: Double) -> Double {
+        guard computed.count == states.count else { return .infinity }
+        var worst = 0.0
+        for (expected, value) in zip(states, computed) {
+            for (a, b) in zip(expected, value) { worst = max(worst, abs(b - a) / max(abs(a), floor)) }
+        }
+        return worst
+    }
 }
 
 /// Right-hand sides of the reference problems.
@@ -66,6 +78,12 @@ public enum ReferenceFields {
             return ClosureVectorField(dimension: 2) { _, y, dy in
                 dy[0] = a * y[0] - b * y[0] * y[1]
                 dy[1] = -c * y[1] + d * y[0] * y[1]
+            }
+        case "robertson":
+            return ClosureVectorField(dimension: 3) { _, y, dy in
+                dy[0] = -0.04 * y[0] + 1e4 * y[1] * y[2]
+                dy[1] = 0.04 * y[0] - 1e4 * y[1] * y[2] - 3e7 * y[1] * y[1]
+                dy[2] = 3e7 * y[1] * y[1]
             }
         case "arenstorf":
             let mu = p["mu"]!
