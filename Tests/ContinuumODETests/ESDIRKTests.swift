@@ -229,16 +229,12 @@ private struct LyingJacobianField: DifferentiableVectorField {
     @Test(arguments: names)
     func integratesBackwardsAcrossStopTimes(name: String) throws {
         let method = try #require(ESDIRKMethod.named(name))
-        let field = ClosureVectorField(dimension: 1) { t, y, dy in dy[0] = -cos(t) * y[0] * y[0] }
-        let exact = { (t: Double) in 1 / (1 + sin(t)) }
-        let problem = try ODEProblem(field, y0: [exact(2)], from: 2, to: 0)
-        var options = SolverOptions(relativeTolerance: 1e-9, absoluteTolerance: 1e-12)
-        options.stopTimes = [1.5, 0.7]
-        let solution = try solve(problem, with: method, options: options)
+        let exact = BackwardsAcrossStopTimes.exact
+        let solution = try BackwardsAcrossStopTimes.solve(with: method)
         #expect(solution.status == .success, "\(solution.message ?? "")")
         #expect(solution.times.contains(1.5) && solution.times.contains(0.7))
         #expect(abs(solution.finalState![0] - 1) < 1e-7, "\(name): y(0) = \(solution.finalState![0])")
-        for t in [1.9, 1.2, 0.33] {
+        for t in BackwardsAcrossStopTimes.denseTimes {
             let value = try #require(solution.solution(at: t))
             #expect(abs(value[0] - exact(t)) < 1e-6, "\(name): dense output at \(t)")
         }

@@ -126,10 +126,7 @@ public struct ESDIRKMethod: ODESolver {
             field.evaluate(t + h, UnsafeBufferPointer(start: w.candidate, count: n), UnsafeMutableBufferPointer(start: f1, count: n))
             statistics.functionEvaluations += 1
         }
-        let y1 = w.candidate
-        var sum = 0.0
-        for i in 0..<n { sum += y1[i] + f1[i] }
-        return sum.isFinite
+        return FiniteCheck.allFinite(w.candidate, f1, count: n)
     }
 
     @inlinable
