@@ -1,4 +1,9 @@
+@_exported import ContinuumAnalysis
 @_exported import ContinuumIO
+@_exported import ContinuumModels
+@_exported import ContinuumNeural
 @_exported import ContinuumNumerics
 @_exported import ContinuumODE
 @_exported import ContinuumPlot
+@_exported import ContinuumSDE
+@_exported import ContinuumSensitivity

@@ -1,0 +1,1 @@
+// ContinuumAnalysis: see the module overview in README.md.

@@ -1,0 +1,1 @@
+// ContinuumModels: see the module overview in README.md.

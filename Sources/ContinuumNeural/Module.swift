@@ -1,0 +1,1 @@
+// ContinuumNeural: see the module overview in README.md.

@@ -1,0 +1,1 @@
+// ContinuumSDE: see the module overview in README.md.

@@ -1,0 +1,1 @@
+// ContinuumSensitivity: see the module overview in README.md.
