@@ -9,12 +9,17 @@ public struct Tolerance: Sendable, Equatable {
     public var absolute: Double
     /// Per-component absolute tolerances, if given.
     public var absoluteVector: [Double]?
+    /// When set, only the first `controlledComponents` components enter the error norm: a
+    /// *seminorm* (Kidger, Chen & Lyons 2021) for augmented systems whose trailing components (such
+    /// as accumulated parameter gradients) need not limit the step size. `nil`: all components.
+    public var controlledComponents: Int?
 
     /// Scalar tolerances: `rtol` and `atol`.
     public init(relative: Double, absolute: Double) {
         self.relative = relative
         self.absolute = absolute
         self.absoluteVector = nil
+        self.controlledComponents = nil
     }
 
     /// A relative tolerance and one absolute tolerance per component.
@@ -22,6 +27,14 @@ public struct Tolerance: Sendable, Equatable {
         self.relative = relative
         self.absolute = absolute.min() ?? 0
         self.absoluteVector = absolute
+        self.controlledComponents = nil
+    }
+
+    /// The number of components of an `n`-vector that the error norm measures.
+    @inlinable
+    public func controlledCount(of n: Int) -> Int {
+        guard let k = controlledComponents else { return n }
+        return max(1, min(k, n))
     }
 
     /// Whether the tolerances are usable: finite, non-negative, not both zero.

@@ -18,7 +18,7 @@ public enum WeightedNorm {
         count: Int, tolerance: Tolerance
     ) -> Double {
         let sum = sumOfSquares(error, a, b, count: count, tolerance: tolerance)
-        return (sum / Double(count)).squareRoot()
+        return (sum / Double(tolerance.controlledCount(of: count))).squareRoot()
     }
 
     /// `Σ (eᵢ / (atolᵢ + rtol · max(|aᵢ|, |bᵢ|)))²`: the unnormalised square of ``rms(_:_:_:count:tolerance:)``.
@@ -28,6 +28,7 @@ public enum WeightedNorm {
         count: Int, tolerance: Tolerance
     ) -> Double {
         var sum = 0.0
+        let count = tolerance.controlledCount(of: count)
         let rtol = tolerance.relative
         if let atolVector = tolerance.absoluteVector {
             for i in 0..<count {

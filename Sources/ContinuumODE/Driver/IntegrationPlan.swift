@@ -10,6 +10,7 @@ struct IntegrationPlan {
     @usableFromInline let maximumStep: Double
     @usableFromInline let stopTimes: [Double]
     @usableFromInline let saveAt: [Double]
+    @usableFromInline let recordsStepTimes: Bool
     @usableFromInline let keepsDenseOutput: Bool
 
     @usableFromInline
@@ -63,5 +64,6 @@ struct IntegrationPlan {
         let inner = Set(options.stopTimes.filter { direction * ($0 - t0) > 0 && direction * (t1 - $0) > 0 })
         stopTimes = inner.sorted { direction * ($1 - $0) > 0 }
         keepsDenseOutput = options.denseOutput ?? options.saveAt.isEmpty
+        recordsStepTimes = options.recordStepTimes
     }
 }

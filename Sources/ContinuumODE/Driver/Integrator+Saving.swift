@@ -6,6 +6,7 @@ extension Integrator {
     mutating func saveStep(from t: Double, step: Double, to tNew: Double, until cutoff: Double?) {
         let direction = plan.direction
         let limit = cutoff ?? tNew
+        if plan.recordsStepTimes { solution.recordStepTime(limit) }
         if plan.saveAt.isEmpty {
             if cutoff == nil { solution.save(t: tNew, state: workspace.candidate) }
         } else {

@@ -43,6 +43,7 @@ struct Integrator<F: VectorField, S: ODESolver> {
         defer { solution.finish(.success, statistics: statistics) }
         let n = workspace.dimension
         let direction = plan.direction
+        if plan.recordsStepTimes { solution.recordStepTime(t) }
         if plan.saveAt.isEmpty {
             if options.saveStart { solution.save(t: t, state: workspace.state) }
         } else {

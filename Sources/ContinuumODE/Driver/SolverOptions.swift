@@ -31,6 +31,9 @@ public struct SolverOptions: Sendable {
     /// Whether to keep the continuous extension of every step, so that ``Solution/solution(at:)`` is
     /// accurate between saved points. `nil`: keep it when `saveAt` is empty.
     public var denseOutput: Bool?
+    /// Whether to record the time of every accepted step in ``Solution/stepTimes`` (without the
+    /// states): the step grid an adjoint replays. Costs one `Double` per step.
+    public var recordStepTimes = false
     /// Step-size controller.
     public var controller: StepSizeController = .methodDefault
     /// Check Hairer's stiffness indicator every this many accepted steps (methods that define one);

@@ -77,7 +77,7 @@ public struct ExplicitRungeKutta: ODESolver {
         let e3 = WeightedNorm.sumOfSquares(e, y, w.candidate, count: n, tolerance: tolerance)
         var denominator = e5 + 0.01 * e3
         if denominator <= 0 { denominator = 1 }
-        return e5 / (Double(n) * denominator).squareRoot()
+        return e5 / (Double(tolerance.controlledCount(of: n)) * denominator).squareRoot()
     }
 
     @inlinable

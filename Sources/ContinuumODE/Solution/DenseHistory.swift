@@ -16,6 +16,14 @@ struct DenseHistory: Sendable {
 
     var isEmpty: Bool { stepStarts.isEmpty }
 
+    /// Whether `t` lies in the span the stored steps cover.
+    func covers(_ t: Double) -> Bool {
+        guard let first = stepStarts.first, let lastStart = stepStarts.last, let lastSize = stepSizes.last,
+              t.isFinite else { return false }
+        let direction: Double = lastSize >= 0 ? 1 : -1
+        return direction * (t - first) >= 0 && direction * (lastStart + lastSize - t) >= 0
+    }
+
     /// Appends one step's polynomial: `y0` and the `degree` coefficient vectors, vector `j` at
     /// `terms + j · stride`.
     mutating func append(t: Double, h: Double, y0: UnsafePointer<Double>, terms: UnsafePointer<Double>, stride: Int) {
@@ -28,7 +36,7 @@ struct DenseHistory: Sendable {
     }
 
     /// Evaluates the stored polynomial at `t` (which must lie in the covered span) into `out`.
-    func evaluate(at t: Double, into out: inout [Double]) {
+    func evaluate(at t: Double, into out: UnsafeMutableBufferPointer<Double>) {
         let direction: Double = (stepSizes.first ?? 1) >= 0 ? 1 : -1
         // Last step whose start is at or before t (in the direction of integration).
         var lo = 0

@@ -15,6 +15,9 @@ public struct Solution: Sendable {
     public internal(set) var message: String?
     /// Work counters.
     public internal(set) var statistics = SolverStatistics()
+    /// The start time and the end time of every accepted step, when
+    /// ``SolverOptions/recordStepTimes`` is set; otherwise empty.
+    public internal(set) var stepTimes: [Double] = []
     /// Events that fired, in order.
     public internal(set) var events: [EventOccurrence] = []
     /// Name of the method that produced the solution.
@@ -59,7 +62,7 @@ public struct Solution: Sendable {
         guard direction * (t - first) >= 0, direction * (last - t) >= 0 else { return nil }
         var out = [Double](repeating: 0, count: dimension)
         if let dense, !dense.isEmpty {
-            dense.evaluate(at: t, into: &out)
+            out.withUnsafeMutableBufferPointer { dense.evaluate(at: t, into: $0) }
             return out
         }
         if count == 1 { return self[0] }
@@ -73,6 +76,18 @@ public struct Solution: Sendable {
         }
         return out
     }
+
+    /// Writes the state at time `t` into `out` (``dimension`` elements) without allocating, using
+    /// the dense output; returns `false` (leaving `out` unchanged) when the solution kept no dense
+    /// output or `t` lies outside the covered span.
+    public func interpolate(at t: Double, into out: UnsafeMutableBufferPointer<Double>) -> Bool {
+        guard let dense, dense.covers(t) else { return false }
+        dense.evaluate(at: t, into: out)
+        return true
+    }
+
+    @usableFromInline
+    mutating func recordStepTime(_ t: Double) { stepTimes.append(t) }
 
     @usableFromInline
     mutating func save(t: Double, state: UnsafePointer<Double>) {

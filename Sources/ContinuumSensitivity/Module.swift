@@ -1,1 +1,0 @@
-// ContinuumSensitivity: see the module overview in README.md.
