@@ -12,8 +12,29 @@ struct MethodEntry: Sendable {
     let denseOrder: Int
     let description: String
     let solve: @Sendable (ODEProblem<ExpressionVectorField>, SolverOptions) throws -> Solution
+    /// The sum-of-squares loss at the given times and its gradient (`continuum gradient`).
+    let gradient: @Sendable (ODEProblem<ExpressionVectorField>, SolverOptions, [Double], SensitivityMethod) throws -> GradientResult
 
     var isAdaptive: Bool { embeddedOrder != nil }
+
+    /// An entry that solves and differentiates with `method`.
+    init<S: ODESolver & Sendable>(
+        name: String, family: String, order: Int, stages: Int, embeddedOrder: Int?, denseOrder: Int,
+        description: String, method: S
+    ) {
+        self.name = name
+        self.family = family
+        self.order = order
+        self.stages = stages
+        self.embeddedOrder = embeddedOrder
+        self.denseOrder = denseOrder
+        self.description = description
+        solve = { problem, options in try Continuum.solve(problem, with: method, options: options) }
+        gradient = { problem, options, times, sensitivity in
+            try Continuum.gradient(
+                of: SumOfSquaresLoss(), at: times, for: problem, with: method, options: options, sensitivity: sensitivity)
+        }
+    }
 }
 
 enum MethodRegistry {
@@ -24,8 +45,7 @@ enum MethodRegistry {
         return MethodEntry(
             name: tableau.name, family: "explicit Runge-Kutta", order: tableau.order, stages: tableau.stageCount,
             embeddedOrder: tableau.errorEstimator?.embeddedOrder, denseOrder: tableau.denseOutput.order,
-            description: tableau.displayName,
-            solve: { problem, options in try Continuum.solve(problem, with: method, options: options) })
+            description: tableau.displayName, method: method)
     }
 
     static let rosenbrock: [MethodEntry] = RosenbrockMethod.all.map { method in
@@ -33,39 +53,33 @@ enum MethodRegistry {
         return MethodEntry(
             name: tableau.name, family: "Rosenbrock (stiff)", order: tableau.order, stages: tableau.stageCount,
             embeddedOrder: tableau.embeddedOrder, denseOrder: tableau.denseOutput.order,
-            description: tableau.displayName,
-            solve: { problem, options in try Continuum.solve(problem, with: method, options: options) })
+            description: tableau.displayName, method: method)
     }
 
     static let radau = MethodEntry(
         name: "radau5", family: "implicit Runge-Kutta (stiff)", order: 5, stages: 3, embeddedOrder: 3,
-        denseOrder: 3, description: "Radau IIA 5 (Hairer & Wanner's RADAU5)",
-        solve: { problem, options in try Continuum.solve(problem, with: .radau5, options: options) })
+        denseOrder: 3, description: "Radau IIA 5 (Hairer & Wanner's RADAU5)", method: .radau5)
 
     static let esdirk: [MethodEntry] = ESDIRKMethod.all.map { method in
         let tableau = method.tableau
         return MethodEntry(
             name: tableau.name, family: "ESDIRK (stiff)", order: tableau.order, stages: tableau.stageCount,
             embeddedOrder: tableau.embeddedOrder, denseOrder: tableau.denseOutput.order,
-            description: tableau.displayName,
-            solve: { problem, options in try Continuum.solve(problem, with: method, options: options) })
+            description: tableau.displayName, method: method)
     }
 
     static let bdf: [MethodEntry] = [
         MethodEntry(
             name: "bdf", family: "BDF (stiff)", order: 5, stages: 1, embeddedOrder: 5, denseOrder: 5,
-            description: "variable-order (1-5) variable-step BDF",
-            solve: { problem, options in try Continuum.solve(problem, with: .bdf, options: options) }),
+            description: "variable-order (1-5) variable-step BDF", method: .bdf),
         MethodEntry(
             name: "ndf", family: "BDF (stiff)", order: 5, stages: 1, embeddedOrder: 5, denseOrder: 5,
-            description: "variable-order (1-5) numerical differentiation formulas (Shampine's NDF)",
-            solve: { problem, options in try Continuum.solve(problem, with: .ndf, options: options) }),
+            description: "variable-order (1-5) numerical differentiation formulas (Shampine's NDF)", method: .ndf),
     ]
 
     static let automatic = MethodEntry(
         name: "auto", family: "automatic switching", order: 5, stages: 7, embeddedOrder: 4, denseOrder: 4,
-        description: "Tsit5 while non-stiff, Rodas5P while stiff",
-        solve: { problem, options in try Continuum.solve(problem, with: .autoTsit5Rodas5P, options: options) })
+        description: "Tsit5 while non-stiff, Rodas5P while stiff", method: .autoTsit5Rodas5P)
 
     static func named(_ name: String) -> MethodEntry? {
         let key = name.lowercased()

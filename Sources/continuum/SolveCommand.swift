@@ -22,11 +22,7 @@ enum SolveCommand: Subcommand {
         OptionSpec(name: "t0", value: "T", help: "initial time (default 0)"),
         OptionSpec(name: "t1", value: "T", help: "final time (may be less than t0)"),
         OptionSpec(name: "times", value: "T,...", help: "save only at these times (default: every step)"),
-        OptionSpec(name: "method", value: "NAME", help: "integration method (default tsit5; see `continuum methods`)"),
-        OptionSpec(name: "rtol", value: "R", help: "relative tolerance (default 1e-6)"),
-        OptionSpec(name: "atol", value: "A", help: "absolute tolerance (default 1e-9)"),
-        OptionSpec(name: "dt", value: "H", help: "fixed step size (required by fixed-step methods)"),
-        OptionSpec(name: "max-steps", value: "N", help: "maximum number of steps (default 100000)"),
+    ] + CommonOptions.solver + [
         OptionSpec(name: "format", value: "csv|json", help: "output format (default csv)"),
         OptionSpec(name: "output", value: "FILE", help: "write the output to FILE (atomically) instead of stdout"),
         OptionSpec(name: "plot", value: "FILE.svg", help: "also plot every variable against t as SVG"),
@@ -108,25 +104,8 @@ struct SolveRequest {
         }
         (parameterNames, parameterValues) = try Self.parameters(arguments["params"])
 
-        let methodName = arguments["method"] ?? "tsit5"
-        guard let method = MethodRegistry.named(methodName) else {
-            let known = MethodRegistry.all.map(\.name).joined(separator: ", ")
-            throw UsageError("--method: unknown method '\(methodName)' (known: \(known))")
-        }
-        self.method = method
-        var options = SolverOptions(
-            relativeTolerance: try arguments.number("rtol") ?? 1e-6,
-            absoluteTolerance: try arguments.number("atol") ?? 1e-9)
-        guard options.tolerance.isValid else { throw UsageError("--rtol/--atol must be non-negative and not both zero") }
-        options.fixedStepSize = try arguments.number("dt")
-        if let dt = options.fixedStepSize, dt <= 0 { throw UsageError("--dt must be positive, got \(dt)") }
-        if !method.isAdaptive && options.fixedStepSize == nil {
-            throw UsageError("--method \(method.name) takes fixed steps: give --dt")
-        }
-        if let text = arguments["max-steps"] {
-            guard let n = Int(text), n > 0 else { throw UsageError("--max-steps: '\(text)' is not a positive integer") }
-            options.maximumSteps = n
-        }
+        method = try MethodRegistry.method(arguments)
+        var options = try SolverOptions(arguments, method: method)
         if let times = try arguments.numbers("times") {
             let direction: Double = t1 > t0 ? 1 : -1
             for t in times where direction * (t - t0) < 0 || direction * (t1 - t) < 0 {
