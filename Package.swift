@@ -61,7 +61,7 @@ let package = Package(
         .testTarget(name: "ContinuumSDETests", dependencies: ["ContinuumSDE", "_TestSupport"]),
         .testTarget(
             name: "ContinuumSensitivityTests",
-            dependencies: ["ContinuumSensitivity", "ContinuumIO", "_TestSupport"],
+            dependencies: ["ContinuumSensitivity", "ContinuumModels", "_TestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "ContinuumNeuralTests", dependencies: ["ContinuumNeural"]),

@@ -10,6 +10,18 @@ func fail(_ message: String) -> Never {
     exit(2)
 }
 
+let modes: [String: ([String]) throws -> String] = [
+    "gradient": GradientBenchmark.run, "gradient-memory": GradientBenchmark.memory,
+]
+if let mode = CommandLine.arguments.dropFirst().first, let run = modes[mode] {
+    do {
+        print(try run(Array(CommandLine.arguments.dropFirst(2))))
+        exit(0)
+    } catch {
+        fail("\(error)")
+    }
+}
+
 let arguments: BenchmarkArguments
 do {
     arguments = try BenchmarkArguments(Array(CommandLine.arguments.dropFirst()))

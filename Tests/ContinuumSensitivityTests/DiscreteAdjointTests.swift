@@ -1,3 +1,4 @@
+import ContinuumModels
 import ContinuumODE
 import ContinuumSensitivity
 import Testing
@@ -10,7 +11,7 @@ struct DiscreteAdjointTests {
     static let times = [1.0, 2.5, 4.0]
 
     static func loss(_ method: ExplicitRungeKutta, h: Double, parameters: [Double], y0: [Double]) throws -> Double {
-        let problem = try ODEProblem(LotkaVolterraField(parameters: parameters), y0: y0, from: 0, to: 4)
+        let problem = try ODEProblem(LotkaVolterra(parameters), y0: y0, from: 0, to: 4)
         var options = SolverOptions.fixedStep(h)
         options.saveAt = times
         let solution = try solve(problem, with: method, options: options)
@@ -22,7 +23,7 @@ struct DiscreteAdjointTests {
         let method = ExplicitRungeKutta(ButcherTableau.named(name)!)
         let h = 0.05
         let theta = Self.reference.parameterValues, y0 = Self.reference.y0
-        let problem = try ODEProblem(LotkaVolterraField(parameters: theta), y0: y0, from: 0, to: 4)
+        let problem = try ODEProblem(LotkaVolterra(theta), y0: y0, from: 0, to: 4)
         let result = try gradient(
             of: SumOfSquaresLoss(), at: Self.times, for: problem, with: method, options: .fixedStep(h),
             sensitivity: .discrete())

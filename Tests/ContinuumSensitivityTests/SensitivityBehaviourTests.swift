@@ -1,3 +1,4 @@
+import ContinuumModels
 import ContinuumODE
 import ContinuumSensitivity
 import Testing
@@ -66,7 +67,7 @@ struct SensitivityBehaviourTests {
 
     /// Integrating backwards in time: the gradient of a loss at t = -1 from y(0).
     @Test func backwardTimeSpan() throws {
-        let field = LotkaVolterraField(parameters: Self.reference.parameterValues)
+        let field = LotkaVolterra(Self.reference.parameterValues)
         let problem = try ODEProblem(field, y0: [1, 1], from: 0, to: -1)
         let options = SolverOptions(relativeTolerance: 1e-11, absoluteTolerance: 1e-13)
         let forward = try gradient(of: SumOfSquaresLoss(), at: [-0.5, -1], for: problem, with: .dop853, options: options, sensitivity: .forward)

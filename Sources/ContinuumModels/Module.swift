@@ -1,1 +1,0 @@
-// ContinuumModels: see the module overview in README.md.
