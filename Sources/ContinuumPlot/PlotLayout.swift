@@ -40,8 +40,8 @@ struct PlotLayout {
         }
     }
 
-    /// Shrinks the plot area along the axis with more pixels per unit than `ratio` allows, centred,
-    /// and re-chooses that axis' ticks for its new length over the same domain.
+    /// Shrinks the plot area along the axis with more pixels per unit than `ratio` allows (keeping
+    /// its top-left corner, where title and labels are anchored) and re-chooses that axis' ticks for its new length over the same domain.
     private mutating func fixAspect(_ ratio: Double, plot: LinePlot) {
         typealias M = PlotMetrics
         let xSpan = x.ticks.domain.upperBound - x.ticks.domain.lowerBound
@@ -49,7 +49,6 @@ struct PlotLayout {
         let xScale = plotArea.width / xSpan, yScale = plotArea.height / ySpan
         if yScale > ratio * xScale {
             let height = ratio * xScale * ySpan
-            plotArea.y += (plotArea.height - height) / 2
             plotArea.height = height
             var axis = plot.yAxis
             axis.limits = y.ticks.domain
@@ -58,7 +57,6 @@ struct PlotLayout {
             }
         } else if yScale < ratio * xScale {
             let width = yScale / ratio * xSpan
-            plotArea.x += (plotArea.width - width) / 2
             plotArea.width = width
             var axis = plot.xAxis
             axis.limits = x.ticks.domain

@@ -20,7 +20,10 @@ struct CommandEntry {
     }
 }
 
-let commands = [CommandEntry(SolveCommand.self), CommandEntry(MethodsCommand.self), CommandEntry(LorenzCommand.self)]
+let commands = [
+    CommandEntry(SolveCommand.self), CommandEntry(MethodsCommand.self), CommandEntry(LorenzCommand.self),
+    CommandEntry(StabilityCommand.self),
+]
 
 @MainActor
 func mainHelp() -> String {

@@ -16,17 +16,13 @@ public struct StabilitySummary: Sendable {
     public let sectorAngleDegrees: Double
     /// `lim |R(z)|` as `|z| → ∞` (infinite for explicit methods).
     public let amplificationAtInfinity: Double
-    /// Area of the region inside ``areaBox`` (grid estimate).
-    public let area: Double
+    /// Area of the region inside ``areaBox``, once measured (``measuringArea(on:)``).
+    public private(set) var area: Double?
     /// The rectangle `real × imaginary` the area was measured in.
-    public let areaBox: (real: ClosedRange<Double>, imaginary: ClosedRange<Double>)
+    public private(set) var areaBox: (real: ClosedRange<Double>, imaginary: ClosedRange<Double>)?
 
-    /// Computes every number for `method`; the area within `real × imaginary` on a
-    /// `resolution × resolution` grid.
-    public init(
-        _ method: some LinearStability, real: ClosedRange<Double> = -6...2, imaginary: ClosedRange<Double> = -5...5,
-        resolution: Int = 401
-    ) {
+    /// Computes the intervals, A- and L-stability, A(α) and `R(∞)` of `method`.
+    public init(_ method: some LinearStability) {
         name = method.name
         realInterval = StabilityAnalysis.realInterval(method)
         imaginaryInterval = StabilityAnalysis.imaginaryInterval(method)
@@ -34,7 +30,14 @@ public struct StabilitySummary: Sendable {
         amplificationAtInfinity = method.amplificationAtInfinity
         isLStable = isAStable && amplificationAtInfinity < 1e-9
         sectorAngleDegrees = isAStable ? 90 : method.sectorAngle() * 180 / Double.pi
-        area = StabilityGrid.amplification(method, real: real, imaginary: imaginary, columns: resolution, rows: resolution).area()
-        areaBox = (real, imaginary)
+    }
+
+    /// This summary with the area of the region measured on `grid` (the method's amplification
+    /// sampled by ``StabilityGrid/amplification(_:real:imaginary:columns:rows:)``).
+    public func measuringArea(on grid: StabilityGrid) -> StabilitySummary {
+        var copy = self
+        copy.area = grid.area()
+        copy.areaBox = (grid.x[0]...grid.x[grid.x.count - 1], grid.y[0]...grid.y[grid.y.count - 1])
+        return copy
     }
 }
