@@ -98,14 +98,10 @@ enum StabilityCommand: Subcommand {
              s.amplificationAtInfinity.isFinite ? String(format: "%.3g", s.amplificationAtInfinity) : "∞",
              s.area.map { String(format: "%.3f", $0) } ?? "-"]
         }
-        let widths = header.indices.map { column in ([header] + body).map { $0[column].count }.max()! }
         let box = summaries.first?.areaBox.map {
             "area inside Re z ∈ [\($0.real.lowerBound), \($0.real.upperBound)], Im z ∈ [\($0.imaginary.lowerBound), \($0.imaginary.upperBound)]"
         } ?? ""
-        return (([header] + body).map { cells in
-            zip(cells, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }
-                .joined(separator: "  ").trimmingCharacters(in: .whitespaces)
-        } + [box]).joined(separator: "\n")
+        return TextTable.render(header: header, rows: body) + "\n" + box
     }
 
     /// `{"methods":[{…}]}`; infinite interval ends are `null`.

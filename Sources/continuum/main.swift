@@ -22,7 +22,7 @@ struct CommandEntry {
 
 let commands = [
     CommandEntry(SolveCommand.self), CommandEntry(MethodsCommand.self), CommandEntry(LorenzCommand.self),
-    CommandEntry(StabilityCommand.self),
+    CommandEntry(StabilityCommand.self), CommandEntry(WorkPrecisionCommand.self),
 ]
 
 @MainActor
