@@ -25,7 +25,7 @@ public enum StabilityAnalysis {
     /// methods are symmetric about the real axis).
     public static func imaginaryInterval(_ method: some LinearStability) -> StabilityInterval {
         let y = extent(method, along: .i)
-        return StabilityInterval(lower: -y, upper: y)
+        return StabilityInterval(lower: y == 0 ? 0 : -y, upper: y)
     }
 
     /// How far the stable segment from 0 along `direction` (a unit complex number) reaches: the
