@@ -8,12 +8,19 @@ enum StabilityFigures {
         guard let first = grids.first?.grid else { return }
         var plot = LinePlot(title: "Stability regions |R(z)| ≤ 1", xLabel: "Re z", yLabel: "Im z")
         configure(&plot, first)
+        // Fills add up where regions overlap; thinner ones keep many methods readable.
+        let opacity = min(0.12, 0.6 / Double(grids.count))
         for (index, item) in grids.enumerated() {
             plot.addContour(try contourGrid(item.grid), level: 1, label: item.name,
-                            color: Palette.colorBlindSafe[index % Palette.colorBlindSafe.count], fillBelow: 0.12)
+                            color: Palette.colorBlindSafe[index % Palette.colorBlindSafe.count], fillBelow: opacity)
         }
         plot.legendPosition = .outsideRight
-        try plot.write(to: URL(fileURLWithPath: path), width: 960, height: 720)
+        // Equal scales fix the plot area's shape; size the canvas to it (about 640 px of height)
+        // plus the margins and the legend, instead of leaving a blank band.
+        let xSpan = first.x[first.x.count - 1] - first.x[0], ySpan = first.y[first.y.count - 1] - first.y[0]
+        let longestLabel = grids.map(\.name.count).max() ?? 0
+        let width = min(1600, max(480, 640 * xSpan / ySpan + 130 + 60 + 7.5 * Double(longestLabel)))
+        try plot.write(to: URL(fileURLWithPath: path), width: width, height: 720)
     }
 
     /// One panel per one-step method: the order star `|R(z) e^{−z}| > 1` shaded, with the

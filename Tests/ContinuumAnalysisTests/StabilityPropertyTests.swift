@@ -107,3 +107,39 @@ import Testing
         }
     }
 }
+
+/// Order stars: near 0, `R(z)e^{−z} = 1 − Cz^{p+1} + …`, so a small circle crosses the star's
+/// boundary `2(p + 1)` times (Wanner, Hairer & Nørsett's order star theorem).
+@Suite struct OrderStarTests {
+    @Test(arguments: [("bs3", 3), ("rk4", 4), ("dopri5", 5), ("radau5", 5), ("rodas4", 4)])
+    func smallCircleCrossesTheStarTwicePerOrderPlusOne(name: String, order: Int) throws {
+        let method = try #require(StabilityCatalog.named(name))
+        let samples = 7200
+        let signs = (0..<samples).map { k -> Bool in
+            let z = Complex(magnitude: 0.4, phase: 2 * Double.pi * (Double(k) + 0.5) / Double(samples))
+            return method.amplification(at: z) * exp(-z.re) > 1
+        }
+        let crossings = (0..<samples).filter { signs[$0] != signs[($0 + 1) % samples] }.count
+        #expect(crossings == 2 * (order + 1), "\(name): \(crossings)")
+    }
+
+    /// The order star grid is the same function on a grid.
+    @Test func gridSamplesTheOrderStarFunction() throws {
+        let method = try #require(StabilityCatalog.named("rk4"))
+        let grid = StabilityGrid.orderStar(method, real: -1...1, imaginary: -1...1, columns: 5, rows: 5)
+        let z = Complex(grid.x[1], grid.y[3])
+        #expect(grid.values[3 * 5 + 1] == method.amplification(at: z) * exp(-z.re))
+    }
+}
+
+/// A region in pieces: the interval reported is the piece that contains 0.
+@Suite struct DisconnectedRegionTests {
+    @Test func bs3EstimatorHasARealIslandBeyondItsInterval() throws {
+        let method = try #require(StabilityCatalog.named("bs3:embedded"))
+        let interval = StabilityAnalysis.realInterval(method)
+        #expect(abs(interval.lower + 3.1523) < 1e-4, "\(interval)")
+        // Unstable just beyond the interval, stable again on an island near −6.
+        #expect(method.amplification(at: Complex(interval.lower - 0.5)) > 1)
+        #expect(method.amplification(at: Complex(-6)) <= 1)
+    }
+}
