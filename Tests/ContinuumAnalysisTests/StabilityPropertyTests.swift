@@ -143,3 +143,15 @@ import Testing
         #expect(method.amplification(at: Complex(-6)) <= 1)
     }
 }
+
+/// Methods answer for their own stability.
+@Suite struct StabilityAnalyzableTests {
+    @Test func solversGiveTheirStabilityModels() {
+        #expect(abs(StabilityAnalysis.realInterval(ExplicitRungeKutta.rk4.linearStability).lower + 2.785293563405282) < 1e-10)
+        let radau = RadauIIA5().linearStability, rodas = RosenbrockMethod.rodas5P.linearStability
+        let kvaerno = ESDIRKMethod.kvaerno5.linearStability
+        #expect(StabilityAnalysis.isLStable(radau) && StabilityAnalysis.isLStable(rodas) && StabilityAnalysis.isLStable(kvaerno))
+        let bdf = BDFMethod.fixedOrder(4).linearStability
+        #expect(bdf.name == "bdf4" && abs(bdf.sectorAngle() * 180 / Double.pi - 73.35) < 0.01)
+    }
+}

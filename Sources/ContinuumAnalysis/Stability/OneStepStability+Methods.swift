@@ -9,12 +9,12 @@ extension OneStepStability {
     /// for the extended tableau. DOP853's blended estimator contributes its fifth-order part.
     /// `nil` when `embedded` is asked of a fixed-step tableau.
     public init?(_ tableau: ButcherTableau, embedded: Bool = false) {
-        let s = tableau.stageCount
-        var a = (0..<s).map { i in (0..<s).map { j in j < i ? tableau.a[i][j] : 0 } }
         guard embedded else {
-            self = .rungeKutta(name: tableau.name, order: tableau.order, a: a, b: tableau.b)
+            self = ExplicitRungeKutta(tableau).linearStability
             return
         }
+        let s = tableau.stageCount
+        var a = (0..<s).map { i in (0..<s).map { j in j < i ? tableau.a[i][j] : 0 } }
         let errorWeights: [Double]
         switch tableau.errorEstimator {
         case .none: return nil

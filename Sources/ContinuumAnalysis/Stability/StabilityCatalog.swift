@@ -5,13 +5,13 @@ public enum StabilityCatalog {
     /// Every explicit Runge-Kutta tableau, the Rosenbrock, Radau and ESDIRK methods, and the
     /// fixed-order BDF and NDF formulas `bdf1`…`bdf5`, `ndf1`…`ndf5`.
     public static var all: [any LinearStability] {
-        let explicit: [any LinearStability] = ButcherTableau.all.compactMap { OneStepStability($0) }
-        let rosenbrock: [any LinearStability] = RosenbrockTableau.all.map { OneStepStability($0) }
-        let esdirk: [any LinearStability] = ESDIRKTableau.all.map { OneStepStability($0) }
+        let explicit: [any LinearStability] = ExplicitRungeKutta.all.map(\.linearStability)
+        let rosenbrock: [any LinearStability] = RosenbrockMethod.all.map(\.linearStability)
+        let esdirk: [any LinearStability] = ESDIRKMethod.all.map(\.linearStability)
         let multistep: [any LinearStability] = [BDFMethod.Formula.bdf, .ndf].flatMap { formula in
-            (1...5).map { MultistepStability.backwardDifferentiation(order: $0, BDFCoefficients(formula)) }
+            (1...5).map { BDFMethod.fixedOrder($0, formula: formula).linearStability }
         }
-        return explicit + rosenbrock + [OneStepStability(RadauCoefficients.radauIIA5)] + esdirk + multistep
+        return explicit + rosenbrock + [RadauIIA5().linearStability] + esdirk + multistep
     }
 
     /// The method called `name` (case-insensitive); `"name:embedded"` (or `"name-embedded"`) is
