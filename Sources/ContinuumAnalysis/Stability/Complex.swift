@@ -50,6 +50,9 @@ public struct Complex: Sendable, Hashable, CustomStringConvertible {
         Complex(magnitude: Foundation.exp(z.re), phase: z.im)
     }
 
+    // Field arithmetic, written out so that it inlines into the evaluation loops.
+
+    /// The sum.
     @inlinable
     public static func + (a: Complex, b: Complex) -> Complex { Complex(a.re + b.re, a.im + b.im) }
     @inlinable
