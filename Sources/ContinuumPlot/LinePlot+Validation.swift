@@ -11,6 +11,12 @@ extension LinePlot {
                 throw .lengthMismatch(series: name, xCount: item.x.count, yCount: item.y.count)
             }
             guard !item.x.isEmpty else { throw .emptySeries(series: name) }
+            if let fill = item.fill, !(0...1).contains(fill.opacity) {
+                throw .invalidStyle(series: name, reason: "fill opacity \(fill.opacity) is outside [0, 1]")
+            }
+            if let width = item.lineWidth, !(width.isFinite && width >= 0) {
+                throw .invalidStyle(series: name, reason: "line width \(width) must be finite and not negative")
+            }
             try Self.checkPositive(item.x, on: xAxis, .x, series: name)
             try Self.checkPositive(item.y, on: yAxis, .y, series: name)
             // A point is drawn only when both coordinates are finite, so only such points set the range.

@@ -27,6 +27,10 @@ public struct LinePlot: Sendable {
     public var legendPosition: LegendPosition = .automatic
     /// Whether light grid lines mark the major (and, on logarithmic axes, minor) ticks.
     public var showsGrid = true
+    /// When set, a unit along y takes `aspectRatio` times the pixels of a unit along x (1: equal
+    /// scales, so circles look round, as complex-plane plots need). The plot area shrinks along
+    /// one axis (from the right or the bottom) to keep the ratio. Ignored unless both axes are linear.
+    public var aspectRatio: Double?
 
     /// An empty plot with the given title and axis labels.
     public init(title: String = "", xLabel: String = "", yLabel: String = "") {

@@ -27,6 +27,10 @@ public enum PlotError: Error, Equatable, CustomStringConvertible {
     case invalidColumnCount(Int)
     /// Writing the SVG file failed; the previous file, if any, is left untouched.
     case writeFailed(path: String, reason: String)
+    /// A contour grid is malformed (too small, unordered coordinates, wrong number of values).
+    case invalidGrid(reason: String)
+    /// A fill or line setting is out of range (opacity outside [0, 1], negative line width).
+    case invalidStyle(series: String, reason: String)
 
     /// A sentence saying what is wrong and how to fix it.
     public var description: String {
@@ -50,6 +54,10 @@ public enum PlotError: Error, Equatable, CustomStringConvertible {
             return "a figure needs at least one column, got \(columns)"
         case let .writeFailed(path, reason):
             return "could not write \(path): \(reason)"
+        case let .invalidGrid(reason):
+            return "invalid contour grid: \(reason)"
+        case let .invalidStyle(series, reason):
+            return "series \(series): \(reason)"
         }
     }
 }

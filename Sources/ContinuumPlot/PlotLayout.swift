@@ -35,6 +35,35 @@ struct PlotLayout {
             Self.labelsFit($0, length: width) { TextMetrics.width(of: $0, fontSize: M.tickFontSize) }
         }
         plotArea = Rect(x: frame.x + left, y: frame.y + top, width: width, height: height)
+        if let ratio = plot.aspectRatio, ratio.isFinite, ratio > 0, plot.xAxis.scale == .linear, plot.yAxis.scale == .linear {
+            fixAspect(ratio, plot: plot)
+        }
+    }
+
+    /// Shrinks the plot area along the axis with more pixels per unit than `ratio` allows (keeping
+    /// its top-left corner, where title and labels are anchored) and re-chooses that axis' ticks for its new length over the same domain.
+    private mutating func fixAspect(_ ratio: Double, plot: LinePlot) {
+        typealias M = PlotMetrics
+        let xSpan = x.ticks.domain.upperBound - x.ticks.domain.lowerBound
+        let ySpan = y.ticks.domain.upperBound - y.ticks.domain.lowerBound
+        let xScale = plotArea.width / xSpan, yScale = plotArea.height / ySpan
+        if yScale > ratio * xScale {
+            let height = ratio * xScale * ySpan
+            plotArea.height = height
+            var axis = plot.yAxis
+            axis.limits = y.ticks.domain
+            y = ResolvedAxis.resolve(axis, dataRange: y.ticks.domain, length: height, spacing: M.yTickSpacing) {
+                Self.labelsFit($0, length: height) { _ in M.tickFontSize }
+            }
+        } else if yScale < ratio * xScale {
+            let width = yScale / ratio * xSpan
+            plotArea.width = width
+            var axis = plot.xAxis
+            axis.limits = x.ticks.domain
+            x = ResolvedAxis.resolve(axis, dataRange: x.ticks.domain, length: width, spacing: M.xTickSpacing) {
+                Self.labelsFit($0, length: width) { TextMetrics.width(of: $0, fontSize: M.tickFontSize) }
+            }
+        }
     }
 
     /// Whether neighbouring major-tick labels, `extent` pixels long along the axis, keep

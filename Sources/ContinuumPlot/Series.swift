@@ -45,14 +45,25 @@ public struct Series: Sendable, Equatable {
     public var style: Style
     /// A fixed colour; `nil` takes the next colour of ``Palette/colorBlindSafe``.
     public var color: Color?
+    /// Fills the area enclosed by the series' subpaths (separated by NaN, each closed back to its
+    /// start) with the series' colour, by the even-odd rule so that nested rings make holes.
+    /// `nil`: no fill.
+    public var fill: Fill?
+    /// Stroke width in pixels; `nil` for the default, `0` for no outline (a fill alone).
+    public var lineWidth: Double?
 
     /// A series from paired coordinates. Lengths are checked when the plot is drawn.
-    public init(x: [Double], y: [Double], label: String? = nil, style: Style = .line, color: Color? = nil) {
+    public init(
+        x: [Double], y: [Double], label: String? = nil, style: Style = .line, color: Color? = nil,
+        fill: Fill? = nil, lineWidth: Double? = nil
+    ) {
         self.x = x
         self.y = y
         self.label = label
         self.style = style
         self.color = color
+        self.fill = fill
+        self.lineWidth = lineWidth
     }
 
     /// How error messages name this series: its label, or its position when it has none.

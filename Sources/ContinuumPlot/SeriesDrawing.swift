@@ -8,7 +8,10 @@ enum SeriesDrawing {
         let bounds = layout.plotArea.insetBy(-0.5)
         for (index, item) in series.enumerated() {
             let appearance = SeriesAppearance(series: item, index: index)
-            if item.style.drawsLine {
+            if let element = appearance.fillElement(pathData: fillData(item, layout)) {
+                group.append(element)
+            }
+            if appearance.strokesLine {
                 var path = PathData(clip: bounds)
                 for (x, y) in zip(item.x, item.y) {
                     path.add(layout.project(x, y))
@@ -26,6 +29,28 @@ enum SeriesDrawing {
             }
         }
         return group
+    }
+
+    /// Closed subpaths through the projected points, split at non-finite values. Not clipped
+    /// segment by segment (that would cut the polygons open): the group's clip path trims the
+    /// fill, and coordinates are only held within a generous box so they stay representable.
+    static func fillData(_ series: Series, _ layout: PlotLayout) -> String {
+        guard series.fill != nil else { return "" }
+        let f = SVGNumber.format, area = layout.plotArea, margin = 1e5
+        var data = "", open = false
+        for (x, y) in zip(series.x, series.y) {
+            guard let point = layout.project(x, y) else {
+                if open { data += "Z" }
+                open = false
+                continue
+            }
+            let px = min(max(point.x, area.x - margin), area.maxX + margin)
+            let py = min(max(point.y, area.y - margin), area.maxY + margin)
+            data += (open ? "L" : "M") + "\(f(px)) \(f(py))"
+            open = true
+        }
+        if open { data += "Z" }
+        return data
     }
 
     /// The clip path for ``element(_:_:clipID:)``: the plot area plus room for half a stroke, so lines

@@ -22,13 +22,16 @@ struct CommandEntry {
 
 let commands = [
     CommandEntry(SolveCommand.self), CommandEntry(GradientCommand.self), CommandEntry(MethodsCommand.self),
-    CommandEntry(LorenzCommand.self),
+    CommandEntry(LorenzCommand.self), CommandEntry(StabilityCommand.self), CommandEntry(WorkPrecisionCommand.self),
 ]
 
 @MainActor
 func mainHelp() -> String {
     var lines = ["usage: continuum <command> [options]   (continuum <command> --help for details)", "", "commands:"]
-    for command in commands { lines.append("  \(command.name.padding(toLength: 9, withPad: " ", startingAt: 0)) \(command.summary)") }
+    let width = commands.map(\.name.count).max() ?? 0
+    for command in commands {
+        lines.append("  \(command.name.padding(toLength: width, withPad: " ", startingAt: 0))  \(command.summary)")
+    }
     lines.append("\nWithout a command, continuum runs `lorenz`.")
     return lines.joined(separator: "\n")
 }
