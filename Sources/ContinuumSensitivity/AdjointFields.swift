@@ -33,18 +33,21 @@ struct BacksolveAdjointField<Field: DifferentiableVectorField>: VectorField {
 @usableFromInline
 struct InterpolatingAdjointField<Field: DifferentiableVectorField>: VectorField {
     @usableFromInline let field: Field
-    @usableFromInline let forward: Solution
+    @usableFromInline let forward: DenseHistory
     @usableFromInline let n: Int
     @usableFromInline let p: Int
     @usableFromInline let includesParameters: Bool
     /// `y(t)` (`n`) and, without parameters in the state, the discarded parameter product (`p`).
     @usableFromInline let scratch: ScratchBuffer
+    /// The forward step last interpolated.
+    @usableFromInline let hint: StepHint
 
     /// With `includesParameters` false the state is `a` alone (the quadrature adjoint).
     @inlinable
-    init(_ field: Field, forward: Solution, includesParameters: Bool) {
+    init(_ field: Field, forward: DenseHistory, includesParameters: Bool) {
         self.field = field
         self.forward = forward
+        hint = StepHint(forward.stepStarts.count - 1)
         n = field.dimension
         p = field.parameterCount
         self.includesParameters = includesParameters
@@ -57,10 +60,19 @@ struct InterpolatingAdjointField<Field: DifferentiableVectorField>: VectorField 
     @inlinable
     func evaluate(_ t: Double, _ z: UnsafeBufferPointer<Double>, _ dz: UnsafeMutableBufferPointer<Double>) {
         let y = scratch.slice(0, n)
-        _ = forward.interpolate(at: t, into: y)
+        forward.evaluate(at: t, into: y, hint: &hint.step)
         let parameterProduct = includesParameters ? dz.part(n, p) : scratch.slice(n, p)
         field.vectorJacobianProduct(
             t, UnsafeBufferPointer(y), z.part(0, n), stateProduct: dz.part(0, n), parameterProduct: parameterProduct)
         for k in 0..<dimension { dz[k] = -dz[k] }
     }
+}
+
+/// The index of the step a dense-output query used last, shared by copies of a field.
+@usableFromInline
+final class StepHint: @unchecked Sendable {
+    @usableFromInline var step: Int
+
+    @usableFromInline
+    init(_ step: Int) { self.step = step }
 }

@@ -6,7 +6,8 @@ import ContinuumODE
 @usableFromInline
 final class AdjointQuadrature<Field: DifferentiableVectorField> {
     @usableFromInline let field: Field
-    @usableFromInline let forward: Solution
+    @usableFromInline let forward: DenseHistory
+    @usableFromInline var forwardHint: Int
     @usableFromInline let n: Int
     @usableFromInline let p: Int
     @usableFromInline var total: [Double]
@@ -15,9 +16,10 @@ final class AdjointQuadrature<Field: DifferentiableVectorField> {
     @usableFromInline let scratch: ScratchBuffer
 
     @inlinable
-    init(_ field: Field, forward: Solution) {
+    init(_ field: Field, forward: DenseHistory) {
         self.field = field
         self.forward = forward
+        forwardHint = forward.stepStarts.count - 1
         n = field.dimension
         p = field.parameterCount
         total = [Double](repeating: 0, count: p)
@@ -29,15 +31,17 @@ final class AdjointQuadrature<Field: DifferentiableVectorField> {
     func accumulate(over segment: Solution) {
         let y = scratch.slice(0, n), a = scratch.slice(n, n), discarded = scratch.slice(2 * n, n)
         let product = scratch.slice(3 * n, p)
+        guard let backward = segment.dense else { return }
         let steps = segment.times
+        var backwardHint = 0
         for j in 0..<(steps.count - 1) {
             let tStart = steps[j], tEnd = steps[j + 1]
             // The backward step runs from tStart down to tEnd; the integral is over [tEnd, tStart].
             let length = tStart - tEnd
             for q in 0..<4 {
                 let t = tEnd + GaussLegendre4.nodes[q] * length
-                _ = forward.interpolate(at: t, into: y)
-                _ = segment.interpolate(at: t, into: a)
+                forward.evaluate(at: t, into: y, hint: &forwardHint)
+                backward.evaluate(at: t, into: a, hint: &backwardHint)
                 field.vectorJacobianProduct(
                     t, UnsafeBufferPointer(y), UnsafeBufferPointer(a), stateProduct: discarded, parameterProduct: product)
                 let weight = GaussLegendre4.weights[q] * length

@@ -17,6 +17,10 @@ func continuousAdjointGradient<F: DifferentiableVectorField, S: ODESolver, B: OD
     forwardOptions.denseOutput = needsInterpolant
     let forward = try solveForward(problem, with: solver, options: forwardOptions)
     let states = forward.storage
+    let interpolant = forward.dense ?? DenseHistory.empty
+    if needsInterpolant && interpolant.isEmpty {
+        throw .unsupported("\(solver.name) kept no dense output to interpolate the forward solution")
+    }
     let (value, lossGradients) = try times.evaluate(loss, states: states)
 
     var backwardOptions = options
@@ -48,7 +52,7 @@ func continuousAdjointGradient<F: DifferentiableVectorField, S: ODESolver, B: OD
         initialStateGradient = Array(z[n..<(2 * n)])
         parameterGradient = Array(z[(2 * n)...])
     case let .interpolating(seminorm):
-        let augmented = InterpolatingAdjointField(field, forward: forward, includesParameters: true)
+        let augmented = InterpolatingAdjointField(field, forward: interpolant, includesParameters: true)
         if seminorm { backwardOptions.tolerance.controlledComponents = n }
         if let atol = options.tolerance.absoluteVector { backwardOptions.tolerance.absoluteVector = atol + [Double](repeating: atol.min() ?? 0, count: p) }
         let z = try sweepBackward(
@@ -59,10 +63,10 @@ func continuousAdjointGradient<F: DifferentiableVectorField, S: ODESolver, B: OD
         initialStateGradient = Array(z[0..<n])
         parameterGradient = Array(z[n...])
     default:
-        let augmented = InterpolatingAdjointField(field, forward: forward, includesParameters: false)
+        let augmented = InterpolatingAdjointField(field, forward: interpolant, includesParameters: false)
         backwardOptions.denseOutput = true
         backwardOptions.tolerance.absoluteVector = options.tolerance.absoluteVector
-        let quadrature = AdjointQuadrature(field, forward: forward)
+        let quadrature = AdjointQuadrature(field, forward: interpolant)
         let z = try sweepBackward(
             augmented, stateOffset: 0, times: times, t0: problem.t0, lossGradients: lossGradients, initial: { i in
                 Array(lossGradients[(i * n)..<((i + 1) * n)])

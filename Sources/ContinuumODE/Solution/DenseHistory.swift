@@ -2,22 +2,31 @@
 ///
 /// Step `k` covers `[tₖ, tₖ + hₖ]` and stores `y(tₖ + θhₖ) = Σⱼ θʲ rⱼ` for `j = 0 … degree`
 /// (`r₀ = y(tₖ)`), all in one contiguous array.
-struct DenseHistory: Sendable {
-    let dimension: Int
-    let degree: Int
-    private(set) var stepStarts: [Double] = []
-    private(set) var stepSizes: [Double] = []
-    private(set) var coefficients: [Double] = []
+public struct DenseHistory: Sendable {
+    /// State dimension.
+    public let dimension: Int
+    /// Polynomial degree in `θ`.
+    public let degree: Int
+    /// Start time of every step.
+    public internal(set) var stepStarts: [Double] = []
+    /// Signed size of every step.
+    public internal(set) var stepSizes: [Double] = []
+    /// Per step, `degree + 1` coefficient vectors of `dimension` values.
+    public internal(set) var coefficients: [Double] = []
 
     init(dimension: Int, degree: Int) {
         self.dimension = dimension
         self.degree = degree
     }
 
-    var isEmpty: Bool { stepStarts.isEmpty }
+    /// A history with no steps.
+    public static let empty = DenseHistory(dimension: 0, degree: 0)
+
+    /// Whether no step is stored.
+    public var isEmpty: Bool { stepStarts.isEmpty }
 
     /// Whether `t` lies in the span the stored steps cover.
-    func covers(_ t: Double) -> Bool {
+    public func covers(_ t: Double) -> Bool {
         guard let first = stepStarts.first, let lastStart = stepStarts.last, let lastSize = stepSizes.last,
               t.isFinite else { return false }
         let direction: Double = lastSize >= 0 ? 1 : -1
@@ -36,18 +45,48 @@ struct DenseHistory: Sendable {
     }
 
     /// Evaluates the stored polynomial at `t` (which must lie in the covered span) into `out`.
-    func evaluate(at t: Double, into out: UnsafeMutableBufferPointer<Double>) {
-        let direction: Double = (stepSizes.first ?? 1) >= 0 ? 1 : -1
-        // Last step whose start is at or before t (in the direction of integration).
-        var lo = 0
-        var hi = stepStarts.count - 1
-        while lo < hi {
-            let mid = (lo + hi + 1) / 2
-            if direction * (stepStarts[mid] - t) <= 0 { lo = mid } else { hi = mid - 1 }
-        }
-        let theta = (t - stepStarts[lo]) / stepSizes[lo]
+    public func evaluate(at t: Double, into out: UnsafeMutableBufferPointer<Double>) {
+        var hint = 0
+        evaluate(at: t, into: out, hint: &hint)
+    }
+
+    /// Evaluates at `t` into `out`, starting the search for the step from `hint` and leaving the
+    /// step used there: consecutive queries at nearby times (an adjoint sweeping backwards) find
+    /// their step in constant time.
+    @inlinable
+    public func evaluate(at t: Double, into out: UnsafeMutableBufferPointer<Double>, hint: inout Int) {
         let n = dimension
-        let base = lo * n * (degree + 1)
+        let count = stepStarts.count
+        let direction: Double = (stepSizes.first ?? 1) >= 0 ? 1 : -1
+        var k = min(max(hint, 0), count - 1)
+        stepStarts.withUnsafeBufferPointer { starts in
+            // Step k holds t when starts[k] ≤ t (in the direction of integration) and, unless k is
+            // the last step, t < starts[k + 1]. Walk a few steps from the hint, else bisect.
+            var walked = 0
+            while walked < 4 {
+                if direction * (starts[k] - t) > 0 {
+                    if k == 0 { break }
+                    k -= 1
+                } else if k + 1 < count && direction * (starts[k + 1] - t) <= 0 {
+                    k += 1
+                } else {
+                    break
+                }
+                walked += 1
+            }
+            if walked == 4 {
+                var lo = 0
+                var hi = count - 1
+                while lo < hi {
+                    let mid = (lo + hi + 1) / 2
+                    if direction * (starts[mid] - t) <= 0 { lo = mid } else { hi = mid - 1 }
+                }
+                k = lo
+            }
+        }
+        hint = k
+        let theta = (t - stepStarts[k]) / stepSizes[k]
+        let base = k * n * (degree + 1)
         coefficients.withUnsafeBufferPointer { c in
             for i in 0..<n {
                 var acc = 0.0

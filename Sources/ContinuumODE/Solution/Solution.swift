@@ -22,7 +22,8 @@ public struct Solution: Sendable {
     public internal(set) var events: [EventOccurrence] = []
     /// Name of the method that produced the solution.
     public let methodName: String
-    var dense: DenseHistory?
+    /// The continuous extension, when the solve kept one (see ``SolverOptions/denseOutput``).
+    public internal(set) var dense: DenseHistory?
 
     @usableFromInline
     init(dimension: Int, methodName: String) {

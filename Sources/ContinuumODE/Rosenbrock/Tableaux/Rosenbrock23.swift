@@ -20,7 +20,7 @@ extension RosenbrockTableau {
             nodes: [0, 0.5, 1],
             timeWeights: [d, 0, d],
             m: [1 / d, 1 / d, 0],
-            errorWeights: [-1 / (6 * d), -2 / (6 * d), 1 / (6 * d)],
+            errorWeights: [1 / (6 * d), 2 / (6 * d), -1 / (6 * d)],
             order: 2, embeddedOrder: 3,
             denseOutput: DenseOutput(
                 weights: [[1 / d, -2 / (1 - 2 * d), 0], [0, 1 / (d * (1 - 2 * d)), 0]], order: 2))
