@@ -35,6 +35,14 @@ import Testing
     /// The 4×4 Jacobian (row-major, state order q1 q2 p1 p2) of one step of `method` at a point of
     /// the e = 0.6 orbit.
     static func jacobian(_ method: SplittingMethod, h: Double) -> [[Double]] {
+        jacobian(h: h) { field, q, p, workspace in method.step(field, t: 0, h: h, q: q, p: p, workspace: workspace) }
+    }
+
+    /// The same for any step acting on the variational system.
+    static func jacobian(
+        h: Double,
+        _ step: (KeplerVariational, UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Double>, SplittingWorkspace) -> Void
+    ) -> [[Double]] {
         var q = [Double](repeating: 0, count: 10), p = [Double](repeating: 0, count: 10)
         (q[0], q[1], p[0], p[1]) = (0.4, 0.1, -0.3, 1.9)
         // Tangent k starts as the unit vector e_k of (q1, q2, p1, p2).
@@ -44,7 +52,7 @@ import Testing
         let workspace = SplittingWorkspace(degreesOfFreedom: 10)
         q.withUnsafeMutableBufferPointer { q in
             p.withUnsafeMutableBufferPointer { p in
-                _ = method.step(KeplerVariational(), t: 0, h: h, q: q, p: p, workspace: workspace)
+                step(KeplerVariational(), q, p, workspace)
             }
         }
         // Column k of J is the image of tangent k.

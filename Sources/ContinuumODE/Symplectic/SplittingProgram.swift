@@ -52,6 +52,8 @@ public final class SplittingWorkspace {
     @usableFromInline let velocity: UnsafeMutableBufferPointer<Double>
     @usableFromInline let force: UnsafeMutableBufferPointer<Double>
     @usableFromInline let cachedQ: UnsafeMutableBufferPointer<Double>
+    /// Spare coordinates (the look-ahead point of Nesterov's scheme).
+    @usableFromInline let scratch: UnsafeMutableBufferPointer<Double>
     @usableFromInline var cachedTime = Double.nan
     @usableFromInline var cacheValid = false
 
@@ -61,6 +63,8 @@ public final class SplittingWorkspace {
         velocity = .allocate(capacity: n)
         force = .allocate(capacity: n)
         cachedQ = .allocate(capacity: n)
+        scratch = .allocate(capacity: n)
+        scratch.initialize(repeating: 0)
         velocity.initialize(repeating: 0)
         force.initialize(repeating: 0)
         cachedQ.initialize(repeating: 0)
@@ -70,6 +74,7 @@ public final class SplittingWorkspace {
         velocity.deallocate()
         force.deallocate()
         cachedQ.deallocate()
+        scratch.deallocate()
     }
 
     /// Forgets the cached force (the next step evaluates it afresh).
