@@ -16,7 +16,7 @@ import Foundation
 /// and momentum `β = e^{−γh}` (see ``MomentumCorrespondence``).
 public struct ConformalSplitting: Sendable {
     /// Where the damping flow goes in the step.
-    public enum Placement: Sendable {
+    public enum Placement: Sendable, Equatable {
         /// `D(h)` before the conservative step.
         case first
         /// `D(h/2)` on both sides.
@@ -67,17 +67,6 @@ public struct ConformalSplitting: Sendable {
             return evaluations
         }
     }
-}
-
-/// Integrates the damped system `q' = v(p)`, `p' = F(t, q) − γp` at a fixed step.
-@inlinable
-public func solve<F: PartitionedVectorField>(
-    _ problem: PartitionedProblem<F>, with method: ConformalSplitting, options: GeometricOptions
-) throws(ODEError) -> GeometricSolution {
-    let driver = try FixedStepDriver(problem: problem, options: options, methodName: method.name)
-    let field = problem.field
-    let workspace = SplittingWorkspace(degreesOfFreedom: field.degreesOfFreedom)
-    return driver.run(energy: nil) { t, h, q, p in method.step(field, t: t, h: h, q: q, p: p, workspace: workspace) }
 }
 
 @inlinable @inline(__always)

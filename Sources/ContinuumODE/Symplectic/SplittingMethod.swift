@@ -72,32 +72,3 @@ public struct SplittingMethod: Sendable {
         return evaluations
     }
 }
-
-/// Integrates `problem` with the splitting method `method` at the fixed step `options.stepSize`.
-///
-/// The state `(q, p)` is saved every `options.saveEvery` steps; with `options.energyEvery > 0` and
-/// a field that is also a ``HamiltonianSystem``, the energy is recorded too (see the overload).
-@inlinable
-public func solve<F: PartitionedVectorField>(
-    _ problem: PartitionedProblem<F>, with method: SplittingMethod, options: GeometricOptions
-) throws(ODEError) -> GeometricSolution {
-    let driver = try FixedStepDriver(problem: problem, options: options, methodName: method.name)
-    return driver.run(energy: nil, step: splittingStep(problem.field, method))
-}
-
-/// Integrates a separable Hamiltonian with a splitting method, recording `H(q, p)` every
-/// `options.energyEvery` steps.
-@inlinable
-public func solve<F: PartitionedVectorField & HamiltonianSystem>(
-    _ problem: PartitionedProblem<F>, with method: SplittingMethod, options: GeometricOptions
-) throws(ODEError) -> GeometricSolution {
-    let driver = try FixedStepDriver(problem: problem, options: options, methodName: method.name)
-    let field = problem.field
-    return driver.run(energy: { q, p in field.energy(q, p) }, step: splittingStep(field, method))
-}
-
-@inlinable
-func splittingStep<F: PartitionedVectorField>(_ field: F, _ method: SplittingMethod) -> FixedStepDriver.Step {
-    let workspace = SplittingWorkspace(degreesOfFreedom: field.degreesOfFreedom)
-    return { t, h, q, p in method.step(field, t: t, h: h, q: q, p: p, workspace: workspace) }
-}
