@@ -21,7 +21,7 @@ public struct GeometricOptions: Sendable {
     }
 
     /// Checks the options and returns the number of steps for the span `t0 → t1`.
-    func stepCount(t0: Double, t1: Double) throws(ODEError) -> Int {
+    public func stepCount(t0: Double, t1: Double) throws(ODEError) -> Int {
         guard stepSize.isFinite, stepSize > 0 else {
             throw .invalidOption(name: "stepSize", reason: "must be positive and finite, got \(stepSize)")
         }

@@ -1,1 +1,0 @@
-// ContinuumAnalysis: see the module overview in README.md.
