@@ -9,21 +9,13 @@ import Testing
 /// The suite runs 10⁵ steps (h = 0.01, about 160 orbits); with `CONTINUUM_LONG_TESTS=1` it also
 /// runs the full 10⁶ steps (about 1600 orbits).
 @Suite struct EnergyDriftTests {
-    static let kepler = SeparableHamiltonian.particle(
-        degreesOfFreedom: 2,
-        potentialGradient: { q, dV in
-            let r2 = q[0] * q[0] + q[1] * q[1]
-            let r3 = r2 * r2.squareRoot()
-            dV[0] = q[0] / r3
-            dV[1] = q[1] / r3
-        },
-        potential: { q in -1 / (q[0] * q[0] + q[1] * q[1]).squareRoot() })
-
+    static let kepler = SeparableHamiltonian.kepler
     static let e = 0.6
     static let h = 0.01
 
     static func problem(steps: Int) throws -> PartitionedProblem<SeparableHamiltonian> {
-        try PartitionedProblem(kepler, q0: [1 - e, 0], p0: [0, ((1 + e) / (1 - e)).squareRoot()], from: 0, to: h * Double(steps))
+        let start = SeparableHamiltonian.keplerPericentre(eccentricity: e)
+        return try PartitionedProblem(kepler, q0: start.q, p0: start.p, from: 0, to: h * Double(steps))
     }
 
     static func checkBar(steps: Int) throws {
