@@ -20,7 +20,7 @@ struct CommandEntry {
     }
 }
 
-let commands = [CommandEntry(SolveCommand.self), CommandEntry(MethodsCommand.self), CommandEntry(LorenzCommand.self)]
+let commands = [CommandEntry(SolveCommand.self), CommandEntry(MethodsCommand.self), CommandEntry(LorenzCommand.self), CommandEntry(EnergyCommand.self)]
 
 @MainActor
 func mainHelp() -> String {
