@@ -143,7 +143,13 @@ public func solve<F: HamiltonianSystem>(
     let driver = try FixedStepDriver(problem: problem, options: options, methodName: method.name)
     let system = problem.field
     let workspace = CollocationWorkspace(degreesOfFreedom: system.degreesOfFreedom, stageCount: method.stageCount)
-    return driver.run(energy: { q, p in system.energy(q, p) }) { _, h, q, p in
-        method.step(system, h: h, q: q, p: p, workspace: workspace)
+    return driver.run(energy: { q, p in system.energy(q, p) }) { _, h, steps, q, p in
+        var evaluations = 0
+        for _ in 0..<steps {
+            let used = method.step(system, h: h, q: q, p: p, workspace: workspace)
+            guard used >= 0 else { return -1 }
+            evaluations += used
+        }
+        return evaluations
     }
 }

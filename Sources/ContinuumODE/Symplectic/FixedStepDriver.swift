@@ -2,12 +2,15 @@
 /// it walks the steps, saves every `saveEvery`-th state and records the energy every
 /// `energyEvery`-th step into storage reserved up front, so the loop itself allocates nothing.
 ///
-/// The state lives in one buffer `y = (q, p)`; `step(t, h, q, p)` advances it in place and returns
-/// the number of field evaluations it used, or a negative number when it could not complete the
-/// step (an implicit iteration that did not converge).
+/// The state lives in one buffer `y = (q, p)`. `step(t, h, count, q, p)` takes `count` steps of
+/// size `h` from `t` in place and returns the number of field evaluations, or a negative number
+/// when a step could not be completed (an implicit iteration that did not converge). The driver
+/// hands it whole runs of steps between two saves or records, so a specialised stepper loops
+/// without a call per step; the last step, which may be shortened to end exactly at `t1`, is taken
+/// on its own.
 @usableFromInline
 struct FixedStepDriver {
-    @usableFromInline typealias Step = (Double, Double, UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Double>) -> Int
+    @usableFromInline typealias Step = (Double, Double, Int, UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Double>) -> Int
     @usableFromInline typealias Energy = (UnsafeBufferPointer<Double>, UnsafeBufferPointer<Double>) -> Double
 
     let q0: [Double], p0: [Double], t0: Double, t1: Double
@@ -29,8 +32,7 @@ struct FixedStepDriver {
     @usableFromInline
     func run(energy: Energy?, step: Step) -> GeometricSolution {
         let n = q0.count
-        let direction: Double = t1 > t0 ? 1 : -1
-        let h = direction * options.stepSize
+        let h = (t1 > t0 ? 1.0 : -1.0) * options.stepSize
         let saveEvery = options.saveEvery
         let energyEvery = energy == nil ? 0 : options.energyEvery
         var result = GeometricSolution(solution: Solution(dimension: 2 * n, methodName: methodName))
@@ -38,9 +40,8 @@ struct FixedStepDriver {
         result.solution.times.reserveCapacity(saves)
         result.solution.storage.reserveCapacity(saves * 2 * n)
         if energyEvery > 0 {
-            let records = stepCount / energyEvery + 2
-            result.energyTimes.reserveCapacity(records)
-            result.energies.reserveCapacity(records)
+            result.energyTimes.reserveCapacity(stepCount / energyEvery + 2)
+            result.energies.reserveCapacity(stepCount / energyEvery + 2)
         }
         var statistics = SolverStatistics()
         var y = q0 + p0
@@ -54,27 +55,31 @@ struct FixedStepDriver {
             }
             result.solution.save(t: t0, state: state)
             if energyEvery > 0 { recordEnergy(t0) }
-            var t = t0
             var k = 0
             while k < stepCount {
-                let isLast = k == stepCount - 1
-                let tNew = isLast ? t1 : t0 + Double(k + 1) * h
-                let evaluations = step(t, tNew - t, q, p)
+                // Up to the next save or record, never past the last (possibly shortened) step.
+                var run = stepCount - 1 - k
+                if saveEvery > 0 { run = min(run, saveEvery - k % saveEvery) }
+                if energyEvery > 0 { run = min(run, energyEvery - k % energyEvery) }
+                let isLast = run == 0
+                let t = t0 + Double(k) * h
+                let evaluations = isLast ? step(t, t1 - t, 1, q, p) : step(t, h, run, q, p)
+                let taken = isLast ? 1 : run
                 if evaluations < 0 {
                     result.solution.fail(.newtonDivergence, at: t, "the implicit stage equations did not converge")
                     break
                 }
                 statistics.functionEvaluations += evaluations
-                statistics.acceptedSteps += 1
-                k += 1
-                t = tNew
+                statistics.acceptedSteps += taken
+                k += taken
+                let tNew = isLast ? t1 : t0 + Double(k) * h
                 if !isFiniteState(y) {
-                    result.solution.fail(.nonFiniteState, at: t, "the state became NaN or infinite")
-                    result.solution.save(t: t, state: state)
+                    result.solution.fail(.nonFiniteState, at: tNew, "the state became NaN or infinite")
+                    result.solution.save(t: tNew, state: state)
                     break
                 }
-                if isLast || (saveEvery > 0 && k % saveEvery == 0) { result.solution.save(t: t, state: state) }
-                if energyEvery > 0 && (isLast || k % energyEvery == 0) { recordEnergy(t) }
+                if isLast || (saveEvery > 0 && k % saveEvery == 0) { result.solution.save(t: tNew, state: state) }
+                if energyEvery > 0 && (isLast || k % energyEvery == 0) { recordEnergy(tNew) }
             }
             result.steps = k
         }

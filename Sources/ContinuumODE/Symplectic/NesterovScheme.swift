@@ -30,6 +30,7 @@ public struct NesterovScheme: Sendable {
         workspace w: SplittingWorkspace
     ) -> Int {
         let n = w.degreesOfFreedom
+        w.invalidate()  // the force buffer is about to hold a look-ahead force
         scale(p, by: exp(-damping * h))
         field.velocity(UnsafeBufferPointer(p), w.velocity)
         for j in 0..<n { w.scratch[j] = q[j] + h * w.velocity[j] }

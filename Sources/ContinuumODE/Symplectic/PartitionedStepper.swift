@@ -15,6 +15,30 @@ public protocol PartitionedStepper: Sendable {
         q: UnsafeMutableBufferPointer<Double>, p: UnsafeMutableBufferPointer<Double>,
         workspace: SplittingWorkspace
     ) -> Int
+    /// `steps` steps of size `h` from `t` (step `k` starts at `t + k·h`); returns the number of
+    /// field evaluations. A default loops over ``step(_:t:h:q:p:workspace:)``.
+    func advance<F: PartitionedVectorField>(
+        _ field: F, t: Double, h: Double, steps: Int,
+        q: UnsafeMutableBufferPointer<Double>, p: UnsafeMutableBufferPointer<Double>,
+        workspace: SplittingWorkspace
+    ) -> Int
+}
+
+extension PartitionedStepper {
+    /// Loops over ``step(_:t:h:q:p:workspace:)``; the loop is specialised with the step, so runs
+    /// of steps between saves pay no per-step call overhead.
+    @inlinable
+    public func advance<F: PartitionedVectorField>(
+        _ field: F, t: Double, h: Double, steps: Int,
+        q: UnsafeMutableBufferPointer<Double>, p: UnsafeMutableBufferPointer<Double>,
+        workspace: SplittingWorkspace
+    ) -> Int {
+        var evaluations = 0
+        for k in 0..<steps {
+            evaluations += step(field, t: t + Double(k) * h, h: h, q: q, p: p, workspace: workspace)
+        }
+        return evaluations
+    }
 }
 
 extension SplittingMethod: PartitionedStepper {
@@ -56,5 +80,5 @@ public func solve<F: PartitionedVectorField & HamiltonianSystem, M: PartitionedS
 @inlinable
 func partitionedStep<F: PartitionedVectorField, M: PartitionedStepper>(_ field: F, _ method: M) -> FixedStepDriver.Step {
     let workspace = SplittingWorkspace(degreesOfFreedom: field.degreesOfFreedom)
-    return { t, h, q, p in method.step(field, t: t, h: h, q: q, p: p, workspace: workspace) }
+    return { t, h, steps, q, p in method.advance(field, t: t, h: h, steps: steps, q: q, p: p, workspace: workspace) }
 }

@@ -28,6 +28,9 @@ public struct SeparableHamiltonian: PartitionedVectorField, HamiltonianSystem, S
     @usableFromInline let potentialGradient: Gradient
     @usableFromInline let kineticEnergy: Energy?
     @usableFromInline let potentialEnergy: Energy?
+    /// The mass of ``particle(degreesOfFreedom:mass:potentialGradient:potential:)``, whose
+    /// velocity `p/m` is computed inline instead of through a closure.
+    @usableFromInline var particleMass: Double?
 
     /// `kineticGradient(p, dT)` writes `∂T/∂p`, `potentialGradient(q, dV)` writes `∂V/∂q`. Without
     /// `kineticEnergy` and `potentialEnergy`, ``energy(_:_:)`` is NaN.
@@ -46,7 +49,7 @@ public struct SeparableHamiltonian: PartitionedVectorField, HamiltonianSystem, S
     public static func particle(
         degreesOfFreedom n: Int, mass: Double = 1, potentialGradient: @escaping Gradient, potential: Energy? = nil
     ) -> SeparableHamiltonian {
-        SeparableHamiltonian(
+        var hamiltonian = SeparableHamiltonian(
             degreesOfFreedom: n,
             kineticGradient: { p, dT in for i in 0..<n { dT[i] = p[i] / mass } },
             potentialGradient: potentialGradient,
@@ -56,11 +59,17 @@ public struct SeparableHamiltonian: PartitionedVectorField, HamiltonianSystem, S
                 return sum / (2 * mass)
             },
             potentialEnergy: potential)
+        hamiltonian.particleMass = mass
+        return hamiltonian
     }
 
     @inlinable
     public func velocity(_ p: UnsafeBufferPointer<Double>, _ dq: UnsafeMutableBufferPointer<Double>) {
-        kineticGradient(p, dq)
+        if let mass = particleMass {
+            for i in 0..<degreesOfFreedom { dq[i] = p[i] / mass }
+        } else {
+            kineticGradient(p, dq)
+        }
     }
 
     @inlinable
@@ -75,7 +84,7 @@ public struct SeparableHamiltonian: PartitionedVectorField, HamiltonianSystem, S
         _ dHdq: UnsafeMutableBufferPointer<Double>, _ dHdp: UnsafeMutableBufferPointer<Double>
     ) {
         potentialGradient(q, dHdq)
-        kineticGradient(p, dHdp)
+        velocity(p, dHdp)
     }
 
     public func energy(_ q: UnsafeBufferPointer<Double>, _ p: UnsafeBufferPointer<Double>) -> Double {

@@ -54,8 +54,9 @@ public final class SplittingWorkspace {
     @usableFromInline let cachedQ: UnsafeMutableBufferPointer<Double>
     /// Spare coordinates (the look-ahead point of Nesterov's scheme).
     @usableFromInline let scratch: UnsafeMutableBufferPointer<Double>
-    @usableFromInline var cachedTime = Double.nan
-    @usableFromInline var cacheValid = false
+    /// `[time of the cached force, 1 if the cache is valid else 0]`, in unsafe storage so that the
+    /// hot loop pays no exclusivity checks.
+    @usableFromInline let cacheState: UnsafeMutablePointer<Double>
 
     /// Storage for systems with `degreesOfFreedom` coordinates.
     public init(degreesOfFreedom n: Int) {
@@ -65,6 +66,8 @@ public final class SplittingWorkspace {
         cachedQ = .allocate(capacity: n)
         scratch = .allocate(capacity: n)
         scratch.initialize(repeating: 0)
+        cacheState = .allocate(capacity: 2)
+        cacheState.initialize(repeating: 0, count: 2)
         velocity.initialize(repeating: 0)
         force.initialize(repeating: 0)
         cachedQ.initialize(repeating: 0)
@@ -75,16 +78,17 @@ public final class SplittingWorkspace {
         force.deallocate()
         cachedQ.deallocate()
         scratch.deallocate()
+        cacheState.deallocate()
     }
 
     /// Forgets the cached force (the next step evaluates it afresh).
-    public func invalidate() { cacheValid = false }
+    public func invalidate() { cacheState[1] = 0 }
 
     @inlinable @inline(__always)
     func cacheHolds(t: Double, _ q: UnsafeMutableBufferPointer<Double>) -> Bool {
         // Stage times are sums of rounded fractions of h, so the next step's first kick time may
         // differ from the last kick's by a few ulps; that is the same instant.
-        guard cacheValid, abs(cachedTime - t) <= 1e-13 * max(1, abs(t)) else { return false }
+        guard cacheState[1] != 0, abs(cacheState[0] - t) <= 1e-13 * max(1, abs(t)) else { return false }
         for i in 0..<degreesOfFreedom where cachedQ[i].bitPattern != q[i].bitPattern { return false }
         return true
     }
@@ -92,7 +96,7 @@ public final class SplittingWorkspace {
     @inlinable @inline(__always)
     func remember(t: Double, _ q: UnsafeMutableBufferPointer<Double>) {
         for i in 0..<degreesOfFreedom { cachedQ[i] = q[i] }
-        cachedTime = t
-        cacheValid = true
+        cacheState[0] = t
+        cacheState[1] = 1
     }
 }
