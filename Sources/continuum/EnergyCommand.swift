@@ -24,7 +24,7 @@ enum EnergyCommand: Subcommand {
         OptionSpec(name: "p0", value: "VALUES", help: "initial momenta (required with --hamiltonian)"),
         OptionSpec(name: "methods", value: "NAMES", help: "methods to compare (default: verlet,yoshida4,rk4,dopri5; gauss4,gauss6,rk4 for non-separable H)"),
         OptionSpec(name: "t1", value: "T", help: "final time (default 100; the start is 0)"),
-        OptionSpec(name: "dt", value: "H", help: "fixed step for every method (default 0.01)"),
+        OptionSpec(name: "dt", value: "H", help: "fixed step for every method, adaptive ones with their step control off (default 0.01)"),
         OptionSpec(name: "svg", value: "FILE.svg", help: "plot |H − H0| against t, log scale, one line per method"),
         OptionSpec(name: "format", value: "table|json", help: "output format (default table)"),
         OptionSpec(name: "help", value: nil, help: "show this help"),
@@ -128,6 +128,7 @@ enum EnergyCommand: Subcommand {
 
     /// The ODE solver value behind a registry name, for fields other than text right-hand sides.
     static func odeSolver(named name: String) -> (any ODESolver)? {
+        if name == MethodRegistry.automatic.name { return AutoSwitching.autoTsit5Rodas5P }
         let solvers: [any ODESolver] = ExplicitRungeKutta.all + RosenbrockMethod.all + ESDIRKMethod.all
             + [RadauIIA5.radau5, BDFMethod.bdf, BDFMethod.ndf]
         return solvers.first { $0.name == name }

@@ -7,7 +7,8 @@
 /// when a step could not be completed (an implicit iteration that did not converge). The driver
 /// hands it whole runs of steps between two saves or records, so a specialised stepper loops
 /// without a call per step; the last step, which may be shortened to end exactly at `t1`, is taken
-/// on its own.
+/// on its own. A NaN or infinite state is detected after each run (at the latest at the end), and
+/// the solve stops there with ``SolutionStatus/nonFiniteState``.
 @usableFromInline
 struct FixedStepDriver {
     @usableFromInline typealias Step = (Double, Double, Int, UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Double>) -> Int
