@@ -66,6 +66,7 @@ public struct SplittingMethod: Sendable {
     ) -> Int {
         guard steps > 0 else { return 0 }
         let n = field.degreesOfFreedom
+        precondition(n == w.degreesOfFreedom, "the workspace was made for \(w.degreesOfFreedom) degrees of freedom, the field has \(n)")
         var evaluations = 0
         let known = program.isFSAL && w.cacheHolds(t: t, q)
         if n <= 4 {
