@@ -12,6 +12,7 @@ func fail(_ message: String) -> Never {
 
 let modes: [String: ([String]) throws -> String] = [
     "gradient": GradientBenchmark.run, "gradient-memory": GradientBenchmark.memory,
+    "kepler-symplectic": SymplecticBenchmark.run,
 ]
 if let mode = CommandLine.arguments.dropFirst().first, let run = modes[mode] {
     do {

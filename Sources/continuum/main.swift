@@ -23,6 +23,7 @@ struct CommandEntry {
 let commands = [
     CommandEntry(SolveCommand.self), CommandEntry(GradientCommand.self), CommandEntry(MethodsCommand.self),
     CommandEntry(LorenzCommand.self), CommandEntry(StabilityCommand.self), CommandEntry(WorkPrecisionCommand.self),
+    CommandEntry(EnergyCommand.self),
 ]
 
 @MainActor
