@@ -60,7 +60,7 @@ struct InterpolatingAdjointField<Field: DifferentiableVectorField>: VectorField 
     @inlinable
     func evaluate(_ t: Double, _ z: UnsafeBufferPointer<Double>, _ dz: UnsafeMutableBufferPointer<Double>) {
         let y = scratch.slice(0, n)
-        forward.evaluate(at: t, into: y, hint: &hint.step)
+        forward.evaluate(at: t, into: y, hint: &hint.pointer.pointee)
         let parameterProduct = includesParameters ? dz.part(n, p) : scratch.slice(n, p)
         field.vectorJacobianProduct(
             t, UnsafeBufferPointer(y), z.part(0, n), stateProduct: dz.part(0, n), parameterProduct: parameterProduct)
@@ -71,8 +71,14 @@ struct InterpolatingAdjointField<Field: DifferentiableVectorField>: VectorField 
 /// The index of the step a dense-output query used last, shared by copies of a field.
 @usableFromInline
 final class StepHint: @unchecked Sendable {
-    @usableFromInline var step: Int
+    /// Manually managed so that updating it needs no exclusivity check.
+    @usableFromInline let pointer: UnsafeMutablePointer<Int>
 
     @usableFromInline
-    init(_ step: Int) { self.step = step }
+    init(_ step: Int) {
+        pointer = .allocate(capacity: 1)
+        pointer.initialize(to: step)
+    }
+
+    deinit { pointer.deallocate() }
 }

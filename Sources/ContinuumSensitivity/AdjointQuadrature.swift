@@ -26,16 +26,15 @@ final class AdjointQuadrature<Field: DifferentiableVectorField> {
         scratch = ScratchBuffer(count: 3 * n + p)
     }
 
-    /// Adds the integral over every step of the backward `segment` (saved at every step).
+    /// Adds the integral over every step of the backward `segment` (which kept its dense output).
     @inlinable
     func accumulate(over segment: Solution) {
         let y = scratch.slice(0, n), a = scratch.slice(n, n), discarded = scratch.slice(2 * n, n)
         let product = scratch.slice(3 * n, p)
         guard let backward = segment.dense else { return }
-        let steps = segment.times
         var backwardHint = 0
-        for j in 0..<(steps.count - 1) {
-            let tStart = steps[j], tEnd = steps[j + 1]
+        for j in backward.stepStarts.indices {
+            let tStart = backward.stepStarts[j], tEnd = tStart + backward.stepSizes[j]
             // The backward step runs from tStart down to tEnd; the integral is over [tEnd, tStart].
             let length = tStart - tEnd
             for q in 0..<4 {

@@ -25,6 +25,7 @@ func continuousAdjointGradient<F: DifferentiableVectorField, S: ODESolver, B: OD
 
     var backwardOptions = options
     backwardOptions.saveAt = []
+    backwardOptions.denseOutput = false
     backwardOptions.stopTimes = []
     backwardOptions.initialStepSize = nil
     if let atol = options.tolerance.absoluteVector {
@@ -106,7 +107,9 @@ func sweepBackward<G: VectorField, B: ODESolver>(
             let segment: Solution
             do {
                 let problem = try ODEProblem(field, y0: z, from: start, to: end)
-                segment = try solve(problem, with: solver, options: options)
+                var segmentOptions = options
+                segmentOptions.saveAt = [end]
+                segment = try solve(problem, with: solver, options: segmentOptions)
             } catch {
                 throw .invalidProblem(error)
             }

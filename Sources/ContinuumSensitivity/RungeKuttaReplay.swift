@@ -15,12 +15,16 @@ final class RungeKuttaReplay {
     @usableFromInline let n: Int
     @usableFromInline let p: Int
     @usableFromInline let s: Int
-    /// `a` as a dense `s × s` row-major matrix.
-    @usableFromInline let a: [Double]
-    @usableFromInline let b: [Double]
-    @usableFromInline let c: [Double]
-    /// Whether stage `i` influences `y₁`.
-    @usableFromInline let needed: [Bool]
+    /// `a` as a dense `s × s` row-major matrix, then `b` and `c` (read through pointers: the
+    /// reverse sweep is as hot as the solve).
+    @usableFromInline let coefficients: ScratchBuffer
+    @usableFromInline let a: UnsafeMutablePointer<Double>
+    @usableFromInline let b: UnsafeMutablePointer<Double>
+    @usableFromInline let c: UnsafeMutablePointer<Double>
+    /// The stages that influence `y₁`, in order.
+    @usableFromInline let neededStages: ScratchIndices
+    /// Evaluations of `f` per replayed step.
+    @usableFromInline let evaluationsPerStep: Int
     /// Stage states `Y` (`s × n`), slopes `k` (`s × n`), stage cotangents `ū` (`s × n`), the slope
     /// cotangent (`n`) and the parameter product (`p`).
     @usableFromInline let scratch: ScratchBuffer
@@ -33,20 +37,23 @@ final class RungeKuttaReplay {
         self.s = s
         var dense = [Double](repeating: 0, count: s * s)
         for i in 0..<s { for j in 0..<i { dense[i * s + j] = tableau.a[i][j] } }
-        a = dense
-        b = tableau.b
-        c = tableau.c
+        coefficients = ScratchBuffer(count: s * s + 2 * s)
+        a = coefficients.pointer
+        b = coefficients.pointer + s * s
+        c = coefficients.pointer + s * s + s
+        for k in 0..<(s * s) { a[k] = dense[k] }
+        for k in 0..<s {
+            b[k] = tableau.b[k]
+            c[k] = tableau.c[k]
+        }
         var needed = [Bool](repeating: false, count: s)
         for i in stride(from: s - 1, through: 0, by: -1) {
             needed[i] = tableau.b[i] != 0 || ((i + 1)..<s).contains { needed[$0] && dense[$0 * s + i] != 0 }
         }
-        self.needed = needed
+        neededStages = ScratchIndices((0..<s).filter { needed[$0] })
+        evaluationsPerStep = neededStages.count
         scratch = ScratchBuffer(count: 3 * s * n + n + p)
     }
-
-    /// Evaluations of `f` per replayed step.
-    @inlinable
-    var evaluationsPerStep: Int { needed.filter { $0 }.count }
 
     /// Advances `y` (at `t`) by `h` into `y1`, keeping the stages for ``reverse(_:t:h:cotangent:parameterGradient:)``.
     /// `y1` may alias `y`.
@@ -57,7 +64,8 @@ final class RungeKuttaReplay {
         let stageStates = scratch.pointer
         let slopes = scratch.pointer + s * n
         for k in 0..<n { stageStates[k] = y[k] }
-        for i in 0..<s where needed[i] {
+        for m in 0..<neededStages.count {
+            let i = neededStages.pointer[m]
             let yi = stageStates + i * n
             for k in 0..<n { yi[k] = y[k] }
             for j in 0..<i {
@@ -90,10 +98,12 @@ final class RungeKuttaReplay {
         let slopeCotangent = scratch.pointer + 3 * s * n
         let parameterProduct = scratch.pointer + 3 * s * n + n
         var products = 0
-        for i in stride(from: s - 1, through: 0, by: -1) where needed[i] {
+        for m in stride(from: neededStages.count - 1, through: 0, by: -1) {
+            let i = neededStages.pointer[m]
             let hb = h * b[i]
             for k in 0..<n { slopeCotangent[k] = hb * lambda[k] }
-            for j in (i + 1)..<s where needed[j] {
+            for later in (m + 1)..<neededStages.count {
+                let j = neededStages.pointer[later]
                 let aji = h * a[j * s + i]
                 if aji == 0 { continue }
                 let uj = stageCotangents + j * n
@@ -107,10 +117,26 @@ final class RungeKuttaReplay {
             products += 1
             for k in 0..<p { parameterGradient[k] += parameterProduct[k] }
         }
-        for i in 0..<s where needed[i] {
-            let ui = stageCotangents + i * n
+        for m in 0..<neededStages.count {
+            let ui = stageCotangents + neededStages.pointer[m] * n
             for k in 0..<n { lambda[k] += ui[k] }
         }
         return products
     }
+}
+
+/// A fixed list of indices in manually managed storage.
+@usableFromInline
+final class ScratchIndices: @unchecked Sendable {
+    @usableFromInline let pointer: UnsafeMutablePointer<Int>
+    @usableFromInline let count: Int
+
+    @usableFromInline
+    init(_ values: [Int]) {
+        count = values.count
+        pointer = .allocate(capacity: max(count, 1))
+        for (k, v) in values.enumerated() { pointer[k] = v }
+    }
+
+    deinit { pointer.deallocate() }
 }

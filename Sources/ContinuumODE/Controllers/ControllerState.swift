@@ -14,6 +14,10 @@ struct ControllerState {
     @usableFromInline let acceptSafety: Double
     /// Error norms of the last two accepted steps.
     @usableFromInline var previous: (Double, Double) = (1, 1)
+    /// `log(previous.0)`, kept by the PI controller so that a step costs one `log` and one `exp`.
+    @usableFromInline var previousLog = 0.0
+    /// `log(1e-4)`: Hairer's floor on the previous error norm.
+    @usableFromInline static var logFloor: Double { -9.210340371976182 }
     @usableFromInline var rejectedLast = false
 
     init(_ controller: StepSizeController, order: Int, defaults: ControllerDefaults) {
@@ -27,6 +31,7 @@ struct ControllerState {
             beta = (c.beta ?? defaults.beta, 0, 0)
             acceptSafety = 1
             previous = (1e-4, 1e-4)
+            previousLog = ControllerState.logFloor
         case .pid(let c):
             kind = .pid
             safety = c.safety
@@ -52,14 +57,17 @@ struct ControllerState {
         var factor: Double
         switch kind {
         case .pi:
+            // Hairer's fac = safety · errₙ₋₁^β / errₙ^(1/k − 0.75β), in logarithms: one log and
+            // one exp per step instead of two pow calls (pow was 15 % of a Lorenz solve).
             let beta = self.beta.0
-            let fac11 = pow(error, 1 / order - 0.75 * beta)
+            let logError = log(error)
             if accepted {
-                factor = safety / (fac11 / pow(previous.0, beta))
+                factor = safety * exp(beta * previousLog - (1 / order - 0.75 * beta) * logError)
                 factor = min(maxFactor, max(minFactor, factor))
                 previous.0 = max(error, 1e-4)
+                previousLog = max(logError, ControllerState.logFloor)
             } else {
-                factor = max(minFactor, safety / fac11)
+                factor = max(minFactor, safety * exp(-(1 / order - 0.75 * beta) * logError))
             }
         case .pid:
             let e0 = max(error, 1e-10)
