@@ -14,6 +14,8 @@ public struct TimeSeriesError: Error, Equatable, Sendable, CustomStringConvertib
         case malformedCSV(CSVError.Reason)
         /// The file could not be read.
         case unreadableFile(path: String, reason: String)
+        /// The file could not be written.
+        case unwritableFile(path: String, reason: String)
         /// A requested column does not exist; `known` lists the header's names.
         case unknownColumn(String, known: [String])
         /// A column is requested twice, or as both the time and a value column.
@@ -62,6 +64,8 @@ public struct TimeSeriesError: Error, Equatable, Sendable, CustomStringConvertib
             return CSVError(reason, at: location).message
         case let .unreadableFile(path, reason):
             return "cannot read '\(path)': \(reason)"
+        case let .unwritableFile(path, reason):
+            return "cannot write '\(path)': \(reason)"
         case let .unknownColumn(name, known):
             return "no column named '\(name)'; the columns are " + known.map { "'\($0)'" }.joined(separator: ", ")
         case let .repeatedColumn(name):
