@@ -44,6 +44,9 @@ let lynxHareURL = URL(fileURLWithPath: #filePath)
         #expect(series.value(row: 0, column: 0) == 1 && series.value(row: 1, column: 1) == 2)
         #expect(series.value(row: 4, column: 0) == 4 && series.value(row: 0, column: 1) == nil)
         #expect(zip(series.values, series.observed).allSatisfy { $1 != $0.isNaN })
+        // Equality compares observed values only (missing ones are NaN).
+        #expect(series == (try TimeSeries(csv: text)))
+        #expect(series != (try TimeSeries(csv: text.replacingOccurrences(of: "4,4,", with: "4,5,"))))
         for marker in ["", "?", "NA", "na", "NaN", "nan", "NAN", "null", "Null", "NULL"] {
             #expect(TimeSeries.isMissing(marker), "\(marker)")
         }

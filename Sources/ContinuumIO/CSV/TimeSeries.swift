@@ -32,6 +32,14 @@ public struct TimeSeries: Equatable, Sendable {
     /// The number of value columns.
     public var dimension: Int { columnNames.count }
 
+    /// Two series are equal when their times, names and masks are equal and their observed values
+    /// are equal (missing values are NaN, which would otherwise never compare equal).
+    public static func == (lhs: TimeSeries, rhs: TimeSeries) -> Bool {
+        lhs.times == rhs.times && lhs.columnNames == rhs.columnNames && lhs.timeName == rhs.timeName
+            && lhs.observed == rhs.observed
+            && zip(lhs.values, zip(rhs.values, lhs.observed)).allSatisfy { x, other in !other.1 || x == other.0 }
+    }
+
     /// Whether the value at 0-based `row` and `column` is present.
     public func isObserved(row: Int, column: Int) -> Bool { observed[row * dimension + column] }
 

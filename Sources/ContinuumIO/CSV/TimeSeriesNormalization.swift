@@ -73,22 +73,27 @@ public struct TimeSeriesNormalization: Equatable, Sendable {
     public func denormalize(time tau: Double) -> Double { timeOrigin + timeScale * tau }
 
     /// Normalised states, row-major: entry `i` belongs to column `i % dimension`. NaN stays NaN.
+    /// A normalisation of no columns returns `states` unchanged (likewise below).
     public func normalize(states: [Double]) -> [Double] {
-        states.enumerated().map { (index, y) in (y - means[index % dimension]) / scales[index % dimension] }
+        guard dimension > 0 else { return states }
+        return states.enumerated().map { (index, y) in (y - means[index % dimension]) / scales[index % dimension] }
     }
 
     /// States in the data's units, row-major: entry `i` belongs to column `i % dimension`.
     public func denormalize(states: [Double]) -> [Double] {
-        states.enumerated().map { (index, y) in means[index % dimension] + scales[index % dimension] * y }
+        guard dimension > 0 else { return states }
+        return states.enumerated().map { (index, y) in means[index % dimension] + scales[index % dimension] * y }
     }
 
     /// Normalises one state in place (`state.count == dimension`), without allocating.
     public func normalize(state: UnsafeMutableBufferPointer<Double>) {
+        guard dimension > 0 else { return }
         for j in state.indices { state[j] = (state[j] - means[j % dimension]) / scales[j % dimension] }
     }
 
     /// Denormalises one state in place (`state.count == dimension`), without allocating.
     public func denormalize(state: UnsafeMutableBufferPointer<Double>) {
+        guard dimension > 0 else { return }
         for j in state.indices { state[j] = means[j % dimension] + scales[j % dimension] * state[j] }
     }
 
