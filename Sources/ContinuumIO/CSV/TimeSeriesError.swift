@@ -4,7 +4,7 @@
 /// do {
 ///     _ = try TimeSeries(csv: "t,x\n0,1\n1,abc\n2,3\n")
 /// } catch {
-///     print(error)   // line 3, row 2, column 2 'x': 'abc' is not a number
+///     print(error)   // line 3, row 2, column 2 'x': 'abc' is not a number (missing values are …)
 /// }
 /// ```
 public struct TimeSeriesError: Error, Equatable, Sendable, CustomStringConvertible {
