@@ -1,0 +1,74 @@
+/// The buffers of an ``MLP`` evaluation: a copy of the input, every layer's pre-activation `z`
+/// and activation `a` (for a batch of up to ``batchCapacity`` rows), and two cotangent buffers.
+///
+/// A forward pass fills it; ``MLP/vjp(_:parameters:inputCotangent:accumulatingInto:workspace:)``
+/// reads what the last forward pass left. Created once, reused for every call; not thread-safe
+/// (give each thread its own).
+public final class MLPWorkspace {
+    /// The largest batch the workspace holds.
+    public let batchCapacity: Int
+    /// Rows of the last forward pass.
+    public internal(set) var rows: Int = 0
+    @usableFromInline let storage: UnsafeMutablePointer<Double>
+    /// Offsets of the input copy, then of `z` and `a` of each layer (`a` equals `z` for identity).
+    @usableFromInline let inputOffset: Int
+    @usableFromInline let preactivationOffsets: [Int]
+    @usableFromInline let valueOffsets: [Int]
+    @usableFromInline let cotangentOffsets: (Int, Int)
+    @usableFromInline let storageCount: Int
+    /// Scratch for input Jacobians (`2 · n₀ · max width`), allocated on first use.
+    @usableFromInline var jacobianScratch: UnsafeMutablePointer<Double>?
+
+    init(widths: [Int], activations: [Activation], batchCapacity: Int) {
+        let capacity = Swift.max(batchCapacity, 1)
+        self.batchCapacity = capacity
+        var offset = 0
+        inputOffset = 0
+        offset += capacity * widths[0]
+        var zs: [Int] = [], as_: [Int] = []
+        for (l, activation) in activations.enumerated() {
+            zs.append(offset)
+            offset += capacity * widths[l + 1]
+            if activation.isIdentity {
+                as_.append(zs[l])
+            } else {
+                as_.append(offset)
+                offset += capacity * widths[l + 1]
+            }
+        }
+        preactivationOffsets = zs
+        valueOffsets = as_
+        let widest = widths.max() ?? 1
+        cotangentOffsets = (offset, offset + capacity * widest)
+        offset += 2 * capacity * widest
+        storageCount = offset
+        storage = .allocate(capacity: offset)
+        storage.initialize(repeating: 0, count: offset)
+    }
+
+    deinit {
+        storage.deallocate()
+        jacobianScratch?.deallocate()
+    }
+
+    /// The input copy.
+    @inlinable var input: UnsafeMutablePointer<Double> { storage + inputOffset }
+    /// `z` of layer `l`.
+    @inlinable func preactivation(_ l: Int) -> UnsafeMutablePointer<Double> { storage + preactivationOffsets[l] }
+    /// `a` of layer `l`.
+    @inlinable func value(_ l: Int) -> UnsafeMutablePointer<Double> { storage + valueOffsets[l] }
+    /// The two cotangent buffers.
+    @inlinable var cotangents: (UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>) {
+        (storage + cotangentOffsets.0, storage + cotangentOffsets.1)
+    }
+
+    @usableFromInline func setRows(_ n: Int) { rows = n }
+
+    @usableFromInline func jacobianBuffers(count: Int) -> UnsafeMutablePointer<Double> {
+        if let jacobianScratch { return jacobianScratch }
+        let buffer = UnsafeMutablePointer<Double>.allocate(capacity: 2 * count)
+        buffer.initialize(repeating: 0, count: 2 * count)
+        jacobianScratch = buffer
+        return buffer
+    }
+}
