@@ -41,12 +41,7 @@ public struct Dense: Sendable, Hashable {
     ) {
         let w = parameters + weightOffset, b = parameters + biasOffset
         for r in 0..<rows {
-            let xr = x + r * inputs, zr = z + r * outputs
-            zr.update(from: b, count: outputs)
-            for i in 0..<inputs {
-                let xi = xr[i], wi = w + i * outputs
-                for o in 0..<outputs { zr[o] += xi * wi[o] }
-            }
+            Self.affineRow(x + r * inputs, weights: w, bias: b, into: z + r * outputs, inputs: inputs, outputs: outputs)
         }
         activation.apply(z, to: a, count: rows * outputs)
     }
@@ -54,45 +49,28 @@ public struct Dense: Sendable, Hashable {
     /// Back-propagates `delta = ∂L/∂z` (already multiplied by `σ′(z)`, `rows × outputs`): adds
     /// `xᵀ δ` to the weight gradient and `Σ_rows δ` to the bias gradient (skipped when
     /// `gradient` is nil), and writes `δ Wᵀ` (`rows × inputs`) into `inputCotangent` if given.
+    ///
+    /// `scratch` (at least `inputs · outputs` values) receives `Wᵀ`, so the input cotangent is
+    /// the same register-blocked kernel as the forward pass instead of one dot product per entry.
     @inlinable
     public func backward(
         rows: Int, _ x: UnsafePointer<Double>, delta: UnsafePointer<Double>, parameters: UnsafePointer<Double>,
-        inputCotangent: UnsafeMutablePointer<Double>?, accumulatingInto gradient: UnsafeMutablePointer<Double>?
+        inputCotangent: UnsafeMutablePointer<Double>?, accumulatingInto gradient: UnsafeMutablePointer<Double>?,
+        scratch: UnsafeMutablePointer<Double>
     ) {
-        let w = parameters + weightOffset
-        for r in 0..<rows {
-            let xr = x + r * inputs, dr = delta + r * outputs
-            if let gradient {
-                let gw = gradient + weightOffset, gb = gradient + biasOffset
-                for o in 0..<outputs { gb[o] += dr[o] }
-                for i in 0..<inputs {
-                    let xi = xr[i], gwi = gw + i * outputs
-                    for o in 0..<outputs { gwi[o] += xi * dr[o] }
-                }
-            }
-            if let inputCotangent {
-                let gxr = inputCotangent + r * inputs
-                for i in 0..<inputs { gxr[i] = Self.dot(w + i * outputs, dr, count: outputs) }
+        if let gradient {
+            Self.accumulateRows(delta, rows: rows, width: outputs, weights: nil, weightStride: 0, into: gradient + biasOffset)
+            Self.accumulateOuterProducts(
+                x, delta, rows: rows, inputs: inputs, outputs: outputs, into: gradient + weightOffset)
+        }
+        if let inputCotangent {
+            let w = parameters + weightOffset
+            Self.transpose(w, rows: inputs, columns: outputs, into: scratch)
+            for r in 0..<rows {
+                Self.affineRow(
+                    delta + r * outputs, weights: scratch, bias: nil, into: inputCotangent + r * inputs,
+                    inputs: outputs, outputs: inputs)
             }
         }
-    }
-
-    /// `Σ uₖ vₖ` with four interleaved partial sums (shorter dependency chains than one sum).
-    @inlinable
-    static func dot(_ u: UnsafePointer<Double>, _ v: UnsafePointer<Double>, count: Int) -> Double {
-        var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
-        var k = 0
-        while k + 4 <= count {
-            s0 += u[k] * v[k]
-            s1 += u[k + 1] * v[k + 1]
-            s2 += u[k + 2] * v[k + 2]
-            s3 += u[k + 3] * v[k + 3]
-            k += 4
-        }
-        while k < count {
-            s0 += u[k] * v[k]
-            k += 1
-        }
-        return (s0 + s2) + (s1 + s3)
     }
 }

@@ -51,7 +51,9 @@ extension MLP {
                 delta, preactivation: workspace.preactivation(l), value: workspace.value(l), count: rows * layer.outputs)
             let x = l > 0 ? UnsafePointer(workspace.value(l - 1)) : UnsafePointer(workspace.input)
             let target = l > 0 ? spare : inputCotangent?.baseAddress
-            layer.backward(rows: rows, x, delta: delta, parameters: p, inputCotangent: target, accumulatingInto: g)
+            layer.backward(
+                rows: rows, x, delta: delta, parameters: p, inputCotangent: target, accumulatingInto: g,
+                scratch: workspace.transposeScratch)
             swap(&delta, &spare)
         }
     }

@@ -22,12 +22,8 @@ extension MLP {
             let layer = layers[l], w = p + layer.weightOffset, m = layer.outputs
             let z = workspace.preactivation(l), a = workspace.value(l)
             for j in 0..<n0 {
-                let tj = tangent + j * layer.inputs, nj = next + j * m
-                nj.update(repeating: 0, count: m)
-                for i in 0..<layer.inputs {
-                    let tji = tj[i], wi = w + i * m
-                    for o in 0..<m { nj[o] += tji * wi[o] }
-                }
+                let nj = next + j * m
+                Dense.affineRow(tangent + j * layer.inputs, weights: w, bias: nil, into: nj, inputs: layer.inputs, outputs: m)
                 layer.activation.multiplyByDerivative(nj, preactivation: z, value: a, count: m)
             }
             swap(&tangent, &next)

@@ -15,6 +15,8 @@ public final class MLPWorkspace {
     @usableFromInline let preactivationOffsets: [Int]
     @usableFromInline let valueOffsets: [Int]
     @usableFromInline let cotangentOffsets: (Int, Int)
+    /// Offset of room for one layer's transposed weights.
+    @usableFromInline let transposeOffset: Int
     @usableFromInline let storageCount: Int
     /// Scratch for input Jacobians (`2 · n₀ · max width`), allocated on first use.
     @usableFromInline var jacobianScratch: UnsafeMutablePointer<Double>?
@@ -41,6 +43,8 @@ public final class MLPWorkspace {
         let widest = widths.max() ?? 1
         cotangentOffsets = (offset, offset + capacity * widest)
         offset += 2 * capacity * widest
+        transposeOffset = offset
+        offset += zip(widths, widths.dropFirst()).map { $0 * $1 }.max() ?? 0
         storageCount = offset
         storage = .allocate(capacity: offset)
         storage.initialize(repeating: 0, count: offset)
@@ -61,6 +65,9 @@ public final class MLPWorkspace {
     @inlinable var cotangents: (UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>) {
         (storage + cotangentOffsets.0, storage + cotangentOffsets.1)
     }
+
+    /// Room for the transposed weights of the widest layer.
+    @inlinable var transposeScratch: UnsafeMutablePointer<Double> { storage + transposeOffset }
 
     @usableFromInline func setRows(_ n: Int) { rows = n }
 
