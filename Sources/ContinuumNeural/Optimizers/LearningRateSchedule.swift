@@ -1,0 +1,33 @@
+import Foundation
+
+/// A learning rate as a function of the (zero-based) step number.
+///
+/// | case | rate at step `s` |
+/// |---|---|
+/// | `constant(η)` | `η` |
+/// | `stepDecay(initial: η, factor: γ, every: n)` | `η γ^⌊s/n⌋` |
+/// | `exponential(initial: η, decay: γ)` | `η γ^s` |
+/// | `cosine(peak: η, warmupSteps: w, totalSteps: T, minimum: η₀)` | `η (s+1)/w` for `s < w`, then `η₀ + (η − η₀)(1 + cos(π p))/2` with `p = (s − w)/(T − w)` clamped to `[0, 1]` |
+public enum LearningRateSchedule: Sendable, Hashable {
+    case constant(Double)
+    case stepDecay(initial: Double, factor: Double, every: Int)
+    case exponential(initial: Double, decay: Double)
+    case cosine(peak: Double, warmupSteps: Int, totalSteps: Int, minimum: Double)
+
+    /// The rate at `step` (0 for the first step).
+    public func rate(atStep step: Int) -> Double {
+        switch self {
+        case let .constant(rate):
+            return rate
+        case let .stepDecay(initial, factor, every):
+            return initial * pow(factor, Double(step / Swift.max(every, 1)))
+        case let .exponential(initial, decay):
+            return initial * pow(decay, Double(step))
+        case let .cosine(peak, warmup, total, minimum):
+            if step < warmup { return peak * Double(step + 1) / Double(warmup) }
+            let span = Double(Swift.max(total - warmup, 1))
+            let progress = Swift.min(Swift.max(Double(step - warmup) / span, 0), 1)
+            return minimum + (peak - minimum) * 0.5 * (1 + cos(Double.pi * progress))
+        }
+    }
+}
