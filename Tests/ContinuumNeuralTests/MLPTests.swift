@@ -12,13 +12,7 @@ struct MLPTests {
 
     /// `L(x, θ) = vᵀ f(x; θ)` evaluated with a fresh forward pass.
     static func objective(_ mlp: MLP, _ x: [Double], _ theta: [Double], _ v: [Double], _ workspace: MLPWorkspace) -> Double {
-        var out = [Double](repeating: 0, count: v.count)
-        x.withUnsafeBufferPointer { xb in
-            theta.withUnsafeBufferPointer { tb in
-                out.withUnsafeMutableBufferPointer { mlp.forward(xb, parameters: tb, into: $0, workspace: workspace) }
-            }
-        }
-        return zip(out, v).reduce(0) { $0 + $1.0 * $1.1 }
+        zip(mlp.outputs(x, theta, workspace), v).reduce(0) { $0 + $1.0 * $1.1 }
     }
 
     /// Both cotangents against central differences of `vᵀ f` (h = 1e-5): relative error below 1e-7
@@ -28,18 +22,7 @@ struct MLPTests {
         let (mlp, theta) = try Self.model(activation)
         let workspace = mlp.makeWorkspace()
         let x = [0.4, -0.9, 0.25], v = [1.3, -0.7]
-        var gx = [Double](repeating: 0, count: 3), gTheta = [Double](repeating: 0.5, count: mlp.parameterCount)
-        x.withUnsafeBufferPointer { xb in
-            theta.withUnsafeBufferPointer { tb in
-                v.withUnsafeBufferPointer { vb in
-                    gx.withUnsafeMutableBufferPointer { gxb in
-                        gTheta.withUnsafeMutableBufferPointer {
-                            mlp.valueAndVJP(xb, parameters: tb, outputCotangent: vb, inputCotangent: gxb, accumulatingInto: $0, workspace: workspace)
-                        }
-                    }
-                }
-            }
-        }
+        let (gx, gTheta) = mlp.vjp(x, theta, v, workspace, initialGradient: 0.5)
         let h = 1e-5
         func check(_ analytic: [Double], _ numeric: (Int) -> Double) {
             let scale = analytic.map { abs($0) }.max()!

@@ -43,7 +43,7 @@ extension MLP {
         precondition(inputCotangent == nil || inputCotangent!.count == rows * inputWidth, "inputCotangent needs \(rows * inputWidth) entries")
         precondition(parameterGradient == nil || parameterGradient!.count == parameterCount, "the gradient needs \(parameterCount) entries")
         let p = parameters.baseAddress!, g = parameterGradient?.baseAddress
-        var (delta, spare) = workspace.cotangents
+        var (delta, spare, _, _) = workspace.cotangents
         delta.update(from: outputCotangent.baseAddress!, count: outputCotangent.count)
         for l in stride(from: layers.count - 1, through: 0, by: -1) {
             let layer = layers[l]

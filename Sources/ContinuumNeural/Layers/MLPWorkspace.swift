@@ -14,7 +14,9 @@ public final class MLPWorkspace {
     @usableFromInline let inputOffset: Int
     @usableFromInline let preactivationOffsets: [Int]
     @usableFromInline let valueOffsets: [Int]
-    @usableFromInline let cotangentOffsets: (Int, Int)
+    /// Distance from a primal buffer (input, `z`, `a`) to its tangent twin.
+    @usableFromInline let tangentShift: Int
+    @usableFromInline let cotangentOffsets: (Int, Int, Int, Int)
     /// Offset of room for one layer's transposed weights.
     @usableFromInline let transposeOffset: Int
     @usableFromInline let storageCount: Int
@@ -40,9 +42,11 @@ public final class MLPWorkspace {
         }
         preactivationOffsets = zs
         valueOffsets = as_
-        let widest = widths.max() ?? 1
-        cotangentOffsets = (offset, offset + capacity * widest)
-        offset += 2 * capacity * widest
+        tangentShift = offset
+        offset *= 2
+        let widest = capacity * (widths.max() ?? 1)
+        cotangentOffsets = (offset, offset + widest, offset + 2 * widest, offset + 3 * widest)
+        offset += 4 * widest
         transposeOffset = offset
         offset += zip(widths, widths.dropFirst()).map { $0 * $1 }.max() ?? 0
         storageCount = offset
@@ -61,9 +65,17 @@ public final class MLPWorkspace {
     @inlinable func preactivation(_ l: Int) -> UnsafeMutablePointer<Double> { storage + preactivationOffsets[l] }
     /// `a` of layer `l`.
     @inlinable func value(_ l: Int) -> UnsafeMutablePointer<Double> { storage + valueOffsets[l] }
-    /// The two cotangent buffers.
-    @inlinable var cotangents: (UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>) {
-        (storage + cotangentOffsets.0, storage + cotangentOffsets.1)
+    /// The tangent of the input copy.
+    @inlinable var tangentInput: UnsafeMutablePointer<Double> { input + tangentShift }
+    /// `ż` of layer `l`.
+    @inlinable func tangentPreactivation(_ l: Int) -> UnsafeMutablePointer<Double> { preactivation(l) + tangentShift }
+    /// `ȧ` of layer `l`.
+    @inlinable func tangentValue(_ l: Int) -> UnsafeMutablePointer<Double> { value(l) + tangentShift }
+    /// The four cotangent buffers.
+    @inlinable var cotangents: (
+        UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>
+    ) {
+        (storage + cotangentOffsets.0, storage + cotangentOffsets.1, storage + cotangentOffsets.2, storage + cotangentOffsets.3)
     }
 
     /// Room for the transposed weights of the widest layer.
