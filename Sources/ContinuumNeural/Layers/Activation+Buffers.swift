@@ -7,7 +7,10 @@ extension Activation {
         case .identity:
             if UnsafePointer(a) != z { a.update(from: z, count: count) }
         case .tanh:
-            for i in 0..<count { a[i] = Self.fastTanh(z[i]) }
+            // Two passes: each loop body is short enough for the core to keep several elements
+            // in flight (one fused loop was limited by its ~85-cycle dependency chain).
+            for i in 0..<count { a[i] = Self.expm1OfMinusTwiceMagnitude(z[i]) }
+            for i in 0..<count { a[i] = Self.tanhFromExpm1(a[i], sign: z[i]) }
         case .relu:
             for i in 0..<count { a[i] = z[i] > 0 ? z[i] : 0 }
         default:

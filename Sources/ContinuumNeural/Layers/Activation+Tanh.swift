@@ -9,10 +9,14 @@ extension Activation {
     /// that could trap; NaN propagates. Measured against glibc's `tanh`: at most 5e-16 relative
     /// error (about 2 ulp) over `10⁻¹⁰ ≤ |x| ≤ 20`.
     @inlinable
-    public static func fastTanh(_ x: Double) -> Double {
-        let y = -2 * Swift.min(x.magnitude, 20)
+    public static func fastTanh(_ x: Double) -> Double { tanhFromExpm1(expm1OfMinusTwiceMagnitude(x), sign: x) }
+
+    /// `expm1(−2 min(|x|, 20))`, the first half of ``fastTanh(_:)``.
+    @inlinable
+    static func expm1OfMinusTwiceMagnitude(_ x: Double) -> Double {
+        let a = Swift.min(x.magnitude, 20), y = -2 * a
         let shifter = 0x1.8p52
-        let shifted = y * 1.4426950408889634 + shifter
+        let shifted = a * -2.8853900817779268 + shifter
         let k = shifted - shifter
         // ln 2 split in a high part exact in 32 bits and a low part, so k · ln2High is exact.
         let r = (y - k * 0.6931471803691238) - k * 1.9082149292705877e-10
@@ -27,7 +31,10 @@ extension Activation {
         let p = (f0 + r4 * f1) + r8 * (f2 + r4 * e6)
         let q = r2 * p + r
         let twoToK = Double(bitPattern: (shifted.bitPattern &- shifter.bitPattern &+ 1023) &<< 52)
-        let m = twoToK * q + (twoToK - 1)
-        return Double(signOf: x, magnitudeOf: -m / (2 + m))
+        return twoToK * q + (twoToK - 1)
     }
+
+    /// `tanh` with the sign of `sign` from `m = expm1(−2|x|)`: `−m / (2 + m)`.
+    @inlinable
+    static func tanhFromExpm1(_ m: Double, sign: Double) -> Double { Double(signOf: sign, magnitudeOf: -m / (2 + m)) }
 }
