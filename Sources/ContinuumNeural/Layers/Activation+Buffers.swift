@@ -7,10 +7,12 @@ extension Activation {
         case .identity:
             if UnsafePointer(a) != z { a.update(from: z, count: count) }
         case .tanh:
-            // Two passes: each loop body is short enough for the core to keep several elements
-            // in flight (one fused loop was limited by its ~85-cycle dependency chain).
-            for i in 0..<count { a[i] = Self.expm1OfMinusTwiceMagnitude(z[i]) }
-            for i in 0..<count { a[i] = Self.tanhFromExpm1(a[i], sign: z[i]) }
+            // Three passes (reduction, polynomial, scaling and quotient): each loop body is short enough for
+            // the core to keep several elements in flight, where one fused loop was limited by its
+            // ~85-cycle dependency chain.
+            for i in 0..<count { a[i] = Self.reduce(z[i]).r }
+            for i in 0..<count { a[i] = Self.expm1Reduced(a[i]) }
+            for i in 0..<count { a[i] = Self.tanhFromExpm1(Self.scale(expm1OfReduced: a[i], of: z[i]), sign: z[i]) }
         case .relu:
             for i in 0..<count { a[i] = z[i] > 0 ? z[i] : 0 }
         default:

@@ -9,17 +9,30 @@ extension Activation {
     /// that could trap; NaN propagates. Measured against glibc's `tanh`: at most 5e-16 relative
     /// error (about 2 ulp) over `10⁻¹⁰ ≤ |x| ≤ 20`.
     @inlinable
-    public static func fastTanh(_ x: Double) -> Double { tanhFromExpm1(expm1OfMinusTwiceMagnitude(x), sign: x) }
+    public static func fastTanh(_ x: Double) -> Double {
+        tanhFromExpm1(expm1(reducedArgument: reduce(x).r, of: x), sign: x)
+    }
 
-    /// `expm1(−2 min(|x|, 20))`, the first half of ``fastTanh(_:)``.
+    /// The argument reduction of `y = −2 min(|x|, 20) = k ln 2 + r`: `r`, and `k + 1.5 · 2⁵²`
+    /// (whose low bits hold `k`).
     @inlinable
-    static func expm1OfMinusTwiceMagnitude(_ x: Double) -> Double {
-        let a = Swift.min(x.magnitude, 20), y = -2 * a
+    static func reduce(_ x: Double) -> (shifted: Double, r: Double) {
+        let a = Swift.min(x.magnitude, 20)
         let shifter = 0x1.8p52
         let shifted = a * -2.8853900817779268 + shifter
         let k = shifted - shifter
         // ln 2 split in a high part exact in 32 bits and a low part, so k · ln2High is exact.
-        let r = (y - k * 0.6931471803691238) - k * 1.9082149292705877e-10
+        return (shifted, (-2 * a - k * 0.6931471803691238) - k * 1.9082149292705877e-10)
+    }
+
+    /// `expm1(−2 min(|x|, 20))` given the reduced argument `r` of `x` (``reduce(_:)``); `k` is
+    /// recomputed from `x`, which is cheaper than storing it.
+    @inlinable
+    static func expm1(reducedArgument r: Double, of x: Double) -> Double { scale(expm1OfReduced: expm1Reduced(r), of: x) }
+
+    /// `e^r − 1` for `|r| ≤ ln 2 / 2`.
+    @inlinable
+    static func expm1Reduced(_ r: Double) -> Double {
         // e^r − 1 − r = r² P(r), P of degree 12 (coefficients 1/k!, k = 2…14) by Estrin's scheme:
         // a Horner chain this long made the loop latency-bound.
         let r2 = r * r, r4 = r2 * r2, r8 = r4 * r4
@@ -29,8 +42,14 @@ extension Activation {
         let e6 = 1.0 / 87_178_291_200
         let f0 = e0 + r2 * e1, f1 = e2 + r2 * e3, f2 = e4 + r2 * e5
         let p = (f0 + r4 * f1) + r8 * (f2 + r4 * e6)
-        let q = r2 * p + r
-        let twoToK = Double(bitPattern: (shifted.bitPattern &- shifter.bitPattern &+ 1023) &<< 52)
+        return r2 * p + r
+    }
+
+    /// `expm1(y) = 2ᵏ q + (2ᵏ − 1)` from `q = e^r − 1`, with `k` recomputed from `x`.
+    @inlinable
+    static func scale(expm1OfReduced q: Double, of x: Double) -> Double {
+        let shifter = 0x1.8p52
+        let twoToK = Double(bitPattern: (reduce(x).shifted.bitPattern &- shifter.bitPattern &+ 1023) &<< 52)
         return twoToK * q + (twoToK - 1)
     }
 
