@@ -14,6 +14,26 @@ struct ActivationTests {
         #expect(failures.isEmpty, "\(failures)")
     }
 
+    /// The buffer kernels give bit for bit the scalar `σ(z)` and `δ σ′(z)`.
+    @Test(arguments: Activation.allCases)
+    func bufferKernelsMatchScalars(_ activation: Activation) {
+        let z = stride(from: -25.0, through: 25.0, by: 0.173).map { $0 } + [0, -0.0, 1e-12, -3e-9]
+        var a = [Double](repeating: 0, count: z.count), delta = z.map { 1.5 - $0 / 10 }
+        z.withUnsafeBufferPointer { zb in
+            a.withUnsafeMutableBufferPointer { activation.apply(zb.baseAddress!, to: $0.baseAddress!, count: z.count) }
+        }
+        #expect(a == z.map { activation.value($0) })
+        let expected = zip(delta, z).map { $0 * activation.derivative($1, value: activation.value($1)) }
+        z.withUnsafeBufferPointer { zb in
+            a.withUnsafeBufferPointer { ab in
+                delta.withUnsafeMutableBufferPointer {
+                    activation.multiplyByDerivative($0.baseAddress!, preactivation: zb.baseAddress!, value: ab.baseAddress!, count: z.count)
+                }
+            }
+        }
+        #expect(delta == expected)
+    }
+
     /// Reference values: softplus(0) = log 2, sigmoid(0) = 1/2, GELU(1) = Φ(1) = 0.8413447460685429,
     /// swish(1) = 1/(1 + e⁻¹); softplus stays finite and exact far out.
     @Test func referenceValues() {
