@@ -11,11 +11,11 @@ public enum NeuralError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .invalidWidths(widths):
+        case .invalidWidths(let widths):
             return "layer widths \(widths) must list at least an input and an output width, all positive"
-        case let .countMismatch(expected, actual, what):
+        case .countMismatch(let expected, let actual, let what):
             return "\(what) has \(actual) entries but \(expected) are needed"
-        case let .invalidHyperparameter(name, value, reason):
+        case .invalidHyperparameter(let name, let value, let reason):
             return "invalid \(name) = \(value): \(reason)"
         }
     }

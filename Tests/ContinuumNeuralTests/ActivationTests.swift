@@ -1,6 +1,6 @@
+import ContinuumNeural
 import Foundation
 import Testing
-import ContinuumNeural
 
 @Suite("Activations")
 struct ActivationTests {
@@ -9,7 +9,8 @@ struct ActivationTests {
     @Test(arguments: Activation.allCases)
     func derivativeMatchesFiniteDifferences(_ activation: Activation) {
         let failures = expectDerivative(
-            { activation.derivative($0) }, of: { activation.value($0) }, over: stride(from: -4.0, through: 4.0, by: 0.37),
+            { activation.derivative($0) }, of: { activation.value($0) },
+            over: stride(from: -4.0, through: 4.0, by: 0.37),
             tolerance: 1e-8, "\(activation)")
         #expect(failures.isEmpty, "\(failures)")
     }
@@ -18,7 +19,8 @@ struct ActivationTests {
     @Test(arguments: Activation.allCases)
     func bufferKernelsMatchScalars(_ activation: Activation) {
         let z = stride(from: -25.0, through: 25.0, by: 0.173).map { $0 } + [0, -0.0, 1e-12, -3e-9]
-        var a = [Double](repeating: 0, count: z.count), delta = z.map { 1.5 - $0 / 10 }
+        var a = [Double](repeating: 0, count: z.count)
+        var delta = z.map { 1.5 - $0 / 10 }
         z.withUnsafeBufferPointer { zb in
             a.withUnsafeMutableBufferPointer { activation.apply(zb.baseAddress!, to: $0.baseAddress!, count: z.count) }
         }
@@ -27,7 +29,8 @@ struct ActivationTests {
         z.withUnsafeBufferPointer { zb in
             a.withUnsafeBufferPointer { ab in
                 delta.withUnsafeMutableBufferPointer {
-                    activation.multiplyByDerivative($0.baseAddress!, preactivation: zb.baseAddress!, value: ab.baseAddress!, count: z.count)
+                    activation.multiplyByDerivative(
+                        $0.baseAddress!, preactivation: zb.baseAddress!, value: ab.baseAddress!, count: z.count)
                 }
             }
         }

@@ -1,6 +1,6 @@
-import Testing
-import ContinuumNumerics
 import ContinuumNeural
+import ContinuumNumerics
+import Testing
 
 @Suite("Parameter layout and initialisers")
 struct InitializerTests {
@@ -8,7 +8,9 @@ struct InitializerTests {
     /// error of a sample variance is `σ² √((κ − 1)/n)` with kurtosis κ = 1.8 (uniform) or 3 (normal).
     @Test(arguments: [Initializer.glorotUniform, .glorotNormal, .heUniform, .heNormal, .pyTorchLinear])
     func varianceMatchesTheory(_ initializer: Initializer) {
-        let fanIn = 200, fanOut = 500, n = fanIn * fanOut
+        let fanIn = 200
+        let fanOut = 500
+        let n = fanIn * fanOut
         var values = [Double](repeating: 0, count: n)
         var stream = RandomStream(seed: 99)
         values.withUnsafeMutableBufferPointer { initializer.fill($0, fanIn: fanIn, fanOut: fanOut, stream: &stream) }
@@ -28,9 +30,13 @@ struct InitializerTests {
     @Test func uniformBounds() {
         var stream = RandomStream(seed: 1)
         var values = [Double](repeating: 0, count: 5000)
-        values.withUnsafeMutableBufferPointer { Initializer.glorotUniform.fill($0, fanIn: 20, fanOut: 30, stream: &stream) }
+        values.withUnsafeMutableBufferPointer {
+            Initializer.glorotUniform.fill($0, fanIn: 20, fanOut: 30, stream: &stream)
+        }
         #expect(values.allSatisfy { abs($0) <= (6.0 / 50).squareRoot() })
-        values.withUnsafeMutableBufferPointer { Initializer.pyTorchLinear.fill($0, fanIn: 16, fanOut: 3, stream: &stream) }
+        values.withUnsafeMutableBufferPointer {
+            Initializer.pyTorchLinear.fill($0, fanIn: 16, fanOut: 3, stream: &stream)
+        }
         #expect(values.allSatisfy { abs($0) <= 0.25 } && values.contains { abs($0) > 0.24 })
     }
 
@@ -39,7 +45,9 @@ struct InitializerTests {
     @Test func determinismAndLayout() throws {
         let mlp = try MLP(widths: [2, 50, 2], activation: .tanh)
         #expect(mlp.parameterCount == 2 * 50 + 50 + 50 * 2 + 2)
-        var a = RandomStream(seed: 4), b = RandomStream(seed: 4), c = RandomStream(seed: 5)
+        var a = RandomStream(seed: 4)
+        var b = RandomStream(seed: 4)
+        var c = RandomStream(seed: 5)
         let first = mlp.initialParameters(stream: &a)
         #expect(first == mlp.initialParameters(stream: &b))
         #expect(first != mlp.initialParameters(stream: &c))

@@ -1,10 +1,11 @@
-import Testing
 import ContinuumNeural
+import Testing
 
 @Suite("L-BFGS")
 struct LBFGSTests {
     static func rosenbrock(_ x: UnsafeBufferPointer<Double>, _ g: UnsafeMutableBufferPointer<Double>) -> Double {
-        let a = 1 - x[0], b = x[1] - x[0] * x[0]
+        let a = 1 - x[0]
+        let b = x[1] - x[0] * x[0]
         g[0] = -2 * a - 400 * x[0] * b
         g[1] = 200 * b
         return a * a + 100 * b * b
@@ -13,7 +14,8 @@ struct LBFGSTests {
     /// From (−1.2, 1) the strong-Wolfe variant reaches (1, 1) to 1e-8 in fewer than 100 iterations.
     @Test func minimisesRosenbrock() {
         var x = [-1.2, 1.0]
-        let result = LBFGS(historySize: 10, maxIterations: 100, gradientTolerance: 1e-11).minimize(&x, objective: Self.rosenbrock)
+        let result = LBFGS(historySize: 10, maxIterations: 100, gradientTolerance: 1e-11).minimize(
+            &x, objective: Self.rosenbrock)
         #expect(result.status == .converged)
         #expect(result.iterations < 100)
         #expect(abs(x[0] - 1) < 1e-8 && abs(x[1] - 1) < 1e-8)
@@ -23,7 +25,8 @@ struct LBFGSTests {
     @Test func backtrackingMinimisesRosenbrock() {
         var x = [-1.2, 1.0]
         let search = LineSearch.backtracking(c1: 1e-4, contraction: 0.5)
-        let result = LBFGS(maxIterations: 500, gradientTolerance: 1e-11, lineSearch: search).minimize(&x, objective: Self.rosenbrock)
+        let result = LBFGS(maxIterations: 500, gradientTolerance: 1e-11, lineSearch: search).minimize(
+            &x, objective: Self.rosenbrock)
         #expect(result.status == .converged)
         #expect(abs(x[0] - 1) < 1e-8 && abs(x[1] - 1) < 1e-8)
     }

@@ -1,5 +1,5 @@
-import Testing
 import ContinuumNeural
+import Testing
 
 @Suite("Losses")
 struct LossTests {
@@ -17,11 +17,13 @@ struct LossTests {
         #expect(gradient[4] == 0)
         let h = 1e-6
         for k in Self.prediction.indices {
-            var plus = Self.prediction, minus = Self.prediction
+            var plus = Self.prediction
+            var minus = Self.prediction
             plus[k] += h
             minus[k] -= h
-            let difference = (loss.valueAndGradient(prediction: plus, target: Self.target, mask: Self.mask).value
-                - loss.valueAndGradient(prediction: minus, target: Self.target, mask: Self.mask).value) / (2 * h)
+            let difference =
+                (loss.valueAndGradient(prediction: plus, target: Self.target, mask: Self.mask).value
+                    - loss.valueAndGradient(prediction: minus, target: Self.target, mask: Self.mask).value) / (2 * h)
             #expect(abs(gradient[k] - difference) < 1e-9, "\(loss) entry \(k)")
         }
     }
@@ -29,10 +31,14 @@ struct LossTests {
     /// Hand values: residuals (0.2, −1, 0.1) give MSE 1.05/3, MAE 1.3/3 and Huber(0.6)
     /// (0.02 + 0.42 + 0.005)/3; with mask (1, 0, 2) the MSE is (0.04 + 2 · 0.01)/3.
     @Test func referenceValues() {
-        let p = [0.3, -1.2, 2.5], t = [0.1, -0.2, 2.4]
-        #expect(Loss.meanSquaredError.valueAndGradient(prediction: p, target: t).value.isApproximatelyEqual(to: 1.05 / 3))
-        #expect(Loss.meanAbsoluteError.valueAndGradient(prediction: p, target: t).value.isApproximatelyEqual(to: 1.3 / 3))
-        #expect(Loss.huber(delta: 0.6).valueAndGradient(prediction: p, target: t).value.isApproximatelyEqual(to: 0.445 / 3))
+        let p = [0.3, -1.2, 2.5]
+        let t = [0.1, -0.2, 2.4]
+        #expect(
+            Loss.meanSquaredError.valueAndGradient(prediction: p, target: t).value.isApproximatelyEqual(to: 1.05 / 3))
+        #expect(
+            Loss.meanAbsoluteError.valueAndGradient(prediction: p, target: t).value.isApproximatelyEqual(to: 1.3 / 3))
+        #expect(
+            Loss.huber(delta: 0.6).valueAndGradient(prediction: p, target: t).value.isApproximatelyEqual(to: 0.445 / 3))
         #expect(
             Loss.meanSquaredError.valueAndGradient(prediction: p, target: t, mask: [1, 0, 2]).value
                 .isApproximatelyEqual(to: 0.06 / 3))

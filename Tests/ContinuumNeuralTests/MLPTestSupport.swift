@@ -18,13 +18,16 @@ extension MLP {
     func vjp(
         _ x: [Double], _ theta: [Double], _ v: [Double], _ workspace: MLPWorkspace, initialGradient: Double = 0
     ) -> (input: [Double], parameters: [Double]) {
-        var gx = [Double](repeating: 0, count: x.count), gTheta = [Double](repeating: initialGradient, count: theta.count)
+        var gx = [Double](repeating: 0, count: x.count)
+        var gTheta = [Double](repeating: initialGradient, count: theta.count)
         x.withUnsafeBufferPointer { xb in
             theta.withUnsafeBufferPointer { tb in
                 v.withUnsafeBufferPointer { vb in
                     gx.withUnsafeMutableBufferPointer { gxb in
                         gTheta.withUnsafeMutableBufferPointer {
-                            valueAndVJP(xb, parameters: tb, outputCotangent: vb, inputCotangent: gxb, accumulatingInto: $0, workspace: workspace)
+                            valueAndVJP(
+                                xb, parameters: tb, outputCotangent: vb, inputCotangent: gxb, accumulatingInto: $0,
+                                workspace: workspace)
                         }
                     }
                 }
@@ -36,7 +39,8 @@ extension MLP {
 
 /// Central-difference derivative checks of scalar functions on a grid, skipping `|z| ≤ 1e-3`.
 func expectDerivative(
-    _ derivative: (Double) -> Double, of function: (Double) -> Double, over grid: StrideThrough<Double>, tolerance: Double,
+    _ derivative: (Double) -> Double, of function: (Double) -> Double, over grid: StrideThrough<Double>,
+    tolerance: Double,
     _ what: String
 ) -> [String] {
     let h = 1e-6

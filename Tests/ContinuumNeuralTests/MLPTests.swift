@@ -1,17 +1,22 @@
-import Testing
-import ContinuumNumerics
 import ContinuumNeural
+import ContinuumNumerics
+import Testing
 
 @Suite("MLP forward pass and vector-Jacobian products")
 struct MLPTests {
     static func model(_ activation: Activation) throws -> (MLP, [Double]) {
-        let mlp = try MLP(widths: [3, 7, 5, 2], activation: activation, outputActivation: activation == .relu ? .softplus : .tanh)
+        let mlp = try MLP(
+            widths: [3, 7, 5, 2], activation: activation, outputActivation: activation == .relu ? .softplus : .tanh)
         var stream = RandomStream(seed: 11)
-        return (mlp, mlp.initialParameters(weights: .glorotNormal, biases: .normal(standardDeviation: 0.3), stream: &stream))
+        return (
+            mlp, mlp.initialParameters(weights: .glorotNormal, biases: .normal(standardDeviation: 0.3), stream: &stream)
+        )
     }
 
     /// `L(x, θ) = vᵀ f(x; θ)` evaluated with a fresh forward pass.
-    static func objective(_ mlp: MLP, _ x: [Double], _ theta: [Double], _ v: [Double], _ workspace: MLPWorkspace) -> Double {
+    static func objective(
+        _ mlp: MLP, _ x: [Double], _ theta: [Double], _ v: [Double], _ workspace: MLPWorkspace
+    ) -> Double {
         zip(mlp.outputs(x, theta, workspace), v).reduce(0) { $0 + $1.0 * $1.1 }
     }
 
@@ -21,7 +26,8 @@ struct MLPTests {
     func vjpMatchesFiniteDifferences(_ activation: Activation) throws {
         let (mlp, theta) = try Self.model(activation)
         let workspace = mlp.makeWorkspace()
-        let x = [0.4, -0.9, 0.25], v = [1.3, -0.7]
+        let x = [0.4, -0.9, 0.25]
+        let v = [1.3, -0.7]
         let (gx, gTheta) = mlp.vjp(x, theta, v, workspace, initialGradient: 0.5)
         let h = 1e-5
         func check(_ analytic: [Double], _ numeric: (Int) -> Double) {
@@ -31,14 +37,17 @@ struct MLPTests {
             }
         }
         check(gx) { i in
-            var xp = x, xm = x
+            var xp = x
+            var xm = x
             xp[i] += h
             xm[i] -= h
-            return (Self.objective(mlp, xp, theta, v, workspace) - Self.objective(mlp, xm, theta, v, workspace)) / (2 * h)
+            return (Self.objective(mlp, xp, theta, v, workspace) - Self.objective(mlp, xm, theta, v, workspace))
+                / (2 * h)
         }
         // The gradient was accumulated onto 0.5 everywhere.
         check(gTheta.map { $0 - 0.5 }) { k in
-            var tp = theta, tm = theta
+            var tp = theta
+            var tm = theta
             tp[k] += h
             tm[k] -= h
             return (Self.objective(mlp, x, tp, v, workspace) - Self.objective(mlp, x, tm, v, workspace)) / (2 * h)
@@ -55,7 +64,8 @@ struct MLPTests {
         let x = (0..<(rows * 3)).map { _ in stream.nextNormal() }
         let v = (0..<(rows * 2)).map { _ in stream.nextNormal() }
         func run(_ x: [Double], _ v: [Double], _ workspace: MLPWorkspace, _ g: inout [Double]) -> ([Double], [Double]) {
-            var out = [Double](repeating: 0, count: v.count), gx = [Double](repeating: 0, count: x.count)
+            var out = [Double](repeating: 0, count: v.count)
+            var gx = [Double](repeating: 0, count: x.count)
             x.withUnsafeBufferPointer { xb in
                 theta.withUnsafeBufferPointer { tb in
                     v.withUnsafeBufferPointer { vb in
@@ -78,7 +88,8 @@ struct MLPTests {
         var singleGradient = [Double](repeating: 0, count: mlp.parameterCount)
         let single = mlp.makeWorkspace()
         for r in 0..<rows {
-            let (out, gx) = run(Array(x[(3 * r)..<(3 * r + 3)]), Array(v[(2 * r)..<(2 * r + 2)]), single, &singleGradient)
+            let (out, gx) = run(
+                Array(x[(3 * r)..<(3 * r + 3)]), Array(v[(2 * r)..<(2 * r + 2)]), single, &singleGradient)
             #expect(out == Array(batchOut[(2 * r)..<(2 * r + 2)]))
             #expect(gx == Array(batchGx[(3 * r)..<(3 * r + 3)]))
         }
@@ -94,7 +105,8 @@ struct MLPTests {
         let theta = mlp.initialParameters(biases: .uniform(bound: 0.5), stream: &stream)
         let workspace = mlp.makeWorkspace()
         let x = [0.3, -1.2, 0.8]
-        var jacobian = [Double](repeating: 0, count: 9), rows = [Double](repeating: 0, count: 9)
+        var jacobian = [Double](repeating: 0, count: 9)
+        var rows = [Double](repeating: 0, count: 9)
         var out = [Double](repeating: 0, count: 3)
         x.withUnsafeBufferPointer { xb in
             theta.withUnsafeBufferPointer { tb in
@@ -104,17 +116,23 @@ struct MLPTests {
                     unit.withUnsafeBufferPointer { ub in
                         rows.withUnsafeMutableBufferPointer { rb in
                             let row = UnsafeMutableBufferPointer(rebasing: rb[(3 * o)..<(3 * o + 3)])
-                            mlp.valueAndVJP(xb, parameters: tb, outputCotangent: ub, inputCotangent: row, accumulatingInto: nil, workspace: workspace)
+                            mlp.valueAndVJP(
+                                xb, parameters: tb, outputCotangent: ub, inputCotangent: row, accumulatingInto: nil,
+                                workspace: workspace)
                         }
                     }
                 }
                 out.withUnsafeMutableBufferPointer { mlp.forward(xb, parameters: tb, into: $0, workspace: workspace) }
-                jacobian.withUnsafeMutableBufferPointer { mlp.inputJacobian(parameters: tb, into: $0, workspace: workspace) }
+                jacobian.withUnsafeMutableBufferPointer {
+                    mlp.inputJacobian(parameters: tb, into: $0, workspace: workspace)
+                }
                 let divergence = mlp.divergence(parameters: tb, workspace: workspace)
                 #expect(divergence.isApproximatelyEqual(to: rows[0] + rows[4] + rows[8], relativeTolerance: 1e-14))
             }
         }
-        for k in 0..<9 { #expect(jacobian[k].isApproximatelyEqual(to: rows[k], absoluteTolerance: 1e-15, relativeTolerance: 1e-14)) }
+        for k in 0..<9 {
+            #expect(jacobian[k].isApproximatelyEqual(to: rows[k], absoluteTolerance: 1e-15, relativeTolerance: 1e-14))
+        }
     }
 
     /// Construction rejects bad widths and mismatched activation lists with typed errors.

@@ -1,5 +1,5 @@
-import Testing
 import ContinuumNeural
+import Testing
 
 @Suite("Minibatch sampler")
 struct MinibatchSamplerTests {

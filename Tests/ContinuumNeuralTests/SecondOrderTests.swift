@@ -1,6 +1,6 @@
-import Testing
-import ContinuumNumerics
 import ContinuumNeural
+import ContinuumNumerics
+import Testing
 
 @Suite("MLP forward-mode and second-order products")
 struct SecondOrderTests {
@@ -18,10 +18,14 @@ struct SecondOrderTests {
     /// outputs equal the plain VJP; the JVP equals the difference quotient of the output.
     @Test(arguments: Activation.allCases)
     func vjpDerivativeMatchesFiniteDifferences(_ activation: Activation) throws {
-        let mlp = try MLP(widths: [3, 6, 4, 2], activation: activation, outputActivation: activation == .relu ? .softplus : activation)
+        let mlp = try MLP(
+            widths: [3, 6, 4, 2], activation: activation, outputActivation: activation == .relu ? .softplus : activation
+        )
         var stream = RandomStream(seed: 21)
-        let theta = mlp.initialParameters(weights: .glorotNormal, biases: .normal(standardDeviation: 0.3), stream: &stream)
-        let x = (0..<6).map { _ in stream.nextNormal() }, u = (0..<6).map { _ in stream.nextNormal() }
+        let theta = mlp.initialParameters(
+            weights: .glorotNormal, biases: .normal(standardDeviation: 0.3), stream: &stream)
+        let x = (0..<6).map { _ in stream.nextNormal() }
+        let u = (0..<6).map { _ in stream.nextNormal() }
         let v = (0..<4).map { _ in stream.nextNormal() }
         let workspace = mlp.makeWorkspace(batchCapacity: 2)
         let (gx, gTheta) = mlp.vjp(x, theta, v, workspace)
@@ -31,29 +35,38 @@ struct SecondOrderTests {
             buffer.initialize(repeating: 0)
             return buffer
         }
-        let gx2 = zeros(6), gTheta2 = zeros(mlp.parameterCount), gxDotBuffer = zeros(6)
-        let gThetaDotBuffer = zeros(mlp.parameterCount), outputTangentBuffer = zeros(4)
+        let gx2 = zeros(6)
+        let gTheta2 = zeros(mlp.parameterCount)
+        let gxDotBuffer = zeros(6)
+        let gThetaDotBuffer = zeros(mlp.parameterCount)
+        let outputTangentBuffer = zeros(4)
         defer { [gx2, gTheta2, gxDotBuffer, gThetaDotBuffer, outputTangentBuffer].forEach { $0.deallocate() } }
         theta.withUnsafeBufferPointer { tb in
             v.withUnsafeBufferPointer { vb in
                 u.withUnsafeBufferPointer { ub in
                     mlp.vjpDirectionalDerivative(
                         vb, along: ub, parameters: tb, inputCotangent: gx2, accumulatingInto: gTheta2,
-                        inputCotangentTangent: gxDotBuffer, accumulatingTangentInto: gThetaDotBuffer, workspace: workspace)
+                        inputCotangentTangent: gxDotBuffer, accumulatingTangentInto: gThetaDotBuffer,
+                        workspace: workspace)
                     mlp.jvp(ub, parameters: tb, into: outputTangentBuffer, workspace: workspace)
                 }
             }
         }
-        let gxDot = Array(gxDotBuffer), gThetaDot = Array(gThetaDotBuffer), outputTangent = Array(outputTangentBuffer)
+        let gxDot = Array(gxDotBuffer)
+        let gThetaDot = Array(gThetaDotBuffer)
+        let outputTangent = Array(outputTangentBuffer)
         #expect(Array(gx2) == gx && Array(gTheta2) == gTheta)
         let h = 1e-5
-        let plus = zip(x, u).map { $0 + h * $1 }, minus = zip(x, u).map { $0 - h * $1 }
+        let plus = zip(x, u).map { $0 + h * $1 }
+        let minus = zip(x, u).map { $0 - h * $1 }
         let (gxPlus, gThetaPlus) = mlp.vjp(plus, theta, v, workspace)
         let (gxMinus, gThetaMinus) = mlp.vjp(minus, theta, v, workspace)
         func check(_ analytic: [Double], _ plus: [Double], _ minus: [Double], _ what: String) {
             let numeric = zip(plus, minus).map { ($0 - $1) / (2 * h) }
             let scale = max(numeric.map { abs($0) }.max()!, 1e-3)
-            for k in analytic.indices { #expect(abs(analytic[k] - numeric[k]) <= 1e-7 * scale, "\(activation) \(what) \(k)") }
+            for k in analytic.indices {
+                #expect(abs(analytic[k] - numeric[k]) <= 1e-7 * scale, "\(activation) \(what) \(k)")
+            }
         }
         check(gxDot, gxPlus, gxMinus, "input")
         check(gThetaDot, gThetaPlus, gThetaMinus, "parameters")
@@ -72,7 +85,9 @@ struct SecondOrderTests {
             var out = [0.0, 0]
             return x.withUnsafeBufferPointer { xb in
                 theta.withUnsafeBufferPointer { tb in
-                    out.withUnsafeMutableBufferPointer { mlp.forward(xb, parameters: tb, into: $0, workspace: workspace) }
+                    out.withUnsafeMutableBufferPointer {
+                        mlp.forward(xb, parameters: tb, into: $0, workspace: workspace)
+                    }
                     return mlp.divergence(parameters: tb, workspace: workspace)
                 }
             }
@@ -84,7 +99,9 @@ struct SecondOrderTests {
                 let unit = i == 0 ? [1.0, 0] : [0.0, 1]
                 unit.withUnsafeBufferPointer { e in
                     gradient.withUnsafeMutableBufferPointer {
-                        mlp.vjpDirectionalDerivative(e, along: e, parameters: tb, inputCotangentTangent: nil, accumulatingTangentInto: $0, workspace: workspace)
+                        mlp.vjpDirectionalDerivative(
+                            e, along: e, parameters: tb, inputCotangentTangent: nil, accumulatingTangentInto: $0,
+                            workspace: workspace)
                     }
                 }
             }
@@ -92,7 +109,8 @@ struct SecondOrderTests {
         let h = 1e-5
         let scale = gradient.map { abs($0) }.max()!
         for k in theta.indices {
-            var plus = theta, minus = theta
+            var plus = theta
+            var minus = theta
             plus[k] += h
             minus[k] -= h
             #expect(abs(gradient[k] - (divergence(plus) - divergence(minus)) / (2 * h)) <= 1e-7 * scale, "entry \(k)")

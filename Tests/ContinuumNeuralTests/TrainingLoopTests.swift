@@ -1,20 +1,28 @@
+import ContinuumNeural
+import ContinuumNumerics
 import Foundation
 import Testing
-import ContinuumNumerics
-import ContinuumNeural
 
 @Suite("Training loop")
 struct TrainingLoopTests {
     /// A 1-16-1 tanh network learns sin on [−3, 3] (100 points) with minibatch Adam under a
     /// cosine schedule: the epoch loss falls below 1e-2 and to under a tenth of the first epoch's;
-    /// full-batch L-BFGS (100 iterations) then lowers it a hundredfold (measured: 3.5e-3 to 8e-7). The same seed reproduces the run exactly.
+    /// full-batch L-BFGS (100 iterations) then lowers it a hundredfold (measured: 3.5e-3 to 8e-7).
+    /// The same seed reproduces the run exactly.
     @Test func fitsSineThenPolishes() throws {
         let mlp = try MLP(widths: [1, 16, 1], activation: .tanh)
-        let xs = (0..<100).map { -3 + 6 * Double($0) / 99 }, ys = xs.map { sin($0) }
+        let xs = (0..<100).map { -3 + 6 * Double($0) / 99 }
+        let ys = xs.map { sin($0) }
         let workspace = mlp.makeWorkspace(batchCapacity: 100)
-        var inputs = [Double](repeating: 0, count: 100), outputs = inputs, targets = inputs, residuals = inputs
+        var inputs = [Double](repeating: 0, count: 100)
+        var outputs = inputs
+        var targets = inputs
+        var residuals = inputs
         /// Mean squared error over `indices` and its gradient, added to `gradient`.
-        func lossAndGradient(_ indices: some Collection<Int>, _ theta: UnsafeBufferPointer<Double>, _ gradient: UnsafeMutableBufferPointer<Double>) -> Double {
+        func lossAndGradient(
+            _ indices: some Collection<Int>, _ theta: UnsafeBufferPointer<Double>,
+            _ gradient: UnsafeMutableBufferPointer<Double>
+        ) -> Double {
             let n = indices.count
             for (row, index) in indices.enumerated() {
                 inputs[row] = xs[index]
@@ -23,13 +31,18 @@ struct TrainingLoopTests {
             return inputs.withUnsafeBufferPointer { x in
                 outputs.withUnsafeMutableBufferPointer { out in
                     residuals.withUnsafeMutableBufferPointer { r in
-                        let xb = UnsafeBufferPointer(rebasing: x[0..<n]), ob = UnsafeMutableBufferPointer(rebasing: out[0..<n])
+                        let xb = UnsafeBufferPointer(rebasing: x[0..<n])
+                        let ob = UnsafeMutableBufferPointer(rebasing: out[0..<n])
                         let rb = UnsafeMutableBufferPointer(rebasing: r[0..<n])
                         mlp.forward(xb, parameters: theta, into: ob, workspace: workspace)
                         let loss = targets.withUnsafeBufferPointer { t in
-                            Loss.meanSquaredError.evaluate(prediction: UnsafeBufferPointer(ob), target: UnsafeBufferPointer(rebasing: t[0..<n]), gradient: rb)
+                            Loss.meanSquaredError.evaluate(
+                                prediction: UnsafeBufferPointer(ob), target: UnsafeBufferPointer(rebasing: t[0..<n]),
+                                gradient: rb)
                         }
-                        mlp.vjp(UnsafeBufferPointer(rb), parameters: theta, inputCotangent: nil, accumulatingInto: gradient, workspace: workspace)
+                        mlp.vjp(
+                            UnsafeBufferPointer(rb), parameters: theta, inputCotangent: nil, accumulatingInto: gradient,
+                            workspace: workspace)
                         return loss
                     }
                 }

@@ -26,7 +26,8 @@ extension Activation {
     @inlinable
     public func propagateSecondOrder(
         cotangent g: UnsafeMutablePointer<Double>, cotangentTangent gDot: UnsafeMutablePointer<Double>,
-        preactivation z: UnsafePointer<Double>, value a: UnsafePointer<Double>, preactivationTangent zDot: UnsafePointer<Double>,
+        preactivation z: UnsafePointer<Double>, value a: UnsafePointer<Double>,
+        preactivationTangent zDot: UnsafePointer<Double>,
         count: Int
     ) {
         switch self {
@@ -40,7 +41,8 @@ extension Activation {
             }
         default:
             for i in 0..<count {
-                let d1 = derivative(z[i], value: a[i]), d2 = secondDerivative(z[i], value: a[i])
+                let d1 = derivative(z[i], value: a[i])
+                let d2 = secondDerivative(z[i], value: a[i])
                 gDot[i] = gDot[i] * d1 + g[i] * d2 * zDot[i]
                 g[i] *= d1
             }

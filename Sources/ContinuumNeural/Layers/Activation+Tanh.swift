@@ -28,19 +28,28 @@ extension Activation {
     /// `expm1(−2 min(|x|, 20))` given the reduced argument `r` of `x` (``reduce(_:)``); `k` is
     /// recomputed from `x`, which is cheaper than storing it.
     @inlinable
-    static func expm1(reducedArgument r: Double, of x: Double) -> Double { scale(expm1OfReduced: expm1Reduced(r), of: x) }
+    static func expm1(reducedArgument r: Double, of x: Double) -> Double {
+        scale(expm1OfReduced: expm1Reduced(r), of: x)
+    }
 
     /// `e^r − 1` for `|r| ≤ ln 2 / 2`.
     @inlinable
     static func expm1Reduced(_ r: Double) -> Double {
         // e^r − 1 − r = r² P(r), P of degree 12 (coefficients 1/k!, k = 2…14) by Estrin's scheme:
         // a Horner chain this long made the loop latency-bound.
-        let r2 = r * r, r4 = r2 * r2, r8 = r4 * r4
-        let e0 = 1.0 / 2 + r * (1.0 / 6), e1 = 1.0 / 24 + r * (1.0 / 120)
-        let e2 = 1.0 / 720 + r * (1.0 / 5_040), e3 = 1.0 / 40_320 + r * (1.0 / 362_880)
-        let e4 = 1.0 / 3_628_800 + r * (1.0 / 39_916_800), e5 = 1.0 / 479_001_600 + r * (1.0 / 6_227_020_800)
+        let r2 = r * r
+        let r4 = r2 * r2
+        let r8 = r4 * r4
+        let e0 = 1.0 / 2 + r * (1.0 / 6)
+        let e1 = 1.0 / 24 + r * (1.0 / 120)
+        let e2 = 1.0 / 720 + r * (1.0 / 5_040)
+        let e3 = 1.0 / 40_320 + r * (1.0 / 362_880)
+        let e4 = 1.0 / 3_628_800 + r * (1.0 / 39_916_800)
+        let e5 = 1.0 / 479_001_600 + r * (1.0 / 6_227_020_800)
         let e6 = 1.0 / 87_178_291_200
-        let f0 = e0 + r2 * e1, f1 = e2 + r2 * e3, f2 = e4 + r2 * e5
+        let f0 = e0 + r2 * e1
+        let f1 = e2 + r2 * e3
+        let f2 = e4 + r2 * e5
         let p = (f0 + r4 * f1) + r8 * (f2 + r4 * e6)
         return r2 * p + r
     }

@@ -13,9 +13,11 @@ extension Dense {
     ) {
         var o = 0
         while o + 4 <= outputs {
-            var s0 = b.map { load2($0 + o) } ?? .zero, s1 = b.map { load2($0 + o + 2) } ?? .zero
+            var s0 = b.map { load2($0 + o) } ?? .zero
+            var s1 = b.map { load2($0 + o + 2) } ?? .zero
             for i in 0..<inputs {
-                let xi = SIMD2(repeating: x[i]), wi = w + i * outputs + o
+                let xi = SIMD2(repeating: x[i])
+                let wi = w + i * outputs + o
                 s0 += xi * load2(wi)
                 s1 += xi * load2(wi + 2)
             }
@@ -25,7 +27,8 @@ extension Dense {
         }
         // Narrow tails: split the sum over even and odd i to halve the dependency chain.
         if o + 2 <= outputs {
-            var even = SIMD2<Double>.zero, odd = SIMD2<Double>.zero
+            var even = SIMD2<Double>.zero
+            var odd = SIMD2<Double>.zero
             var i = 0
             while i + 2 <= inputs {
                 even += SIMD2(repeating: x[i]) * load2(w + i * outputs + o)
@@ -37,7 +40,8 @@ extension Dense {
             o += 2
         }
         if o < outputs {
-            var even = 0.0, odd = 0.0
+            var even = 0.0
+            var odd = 0.0
             var i = 0
             while i + 2 <= inputs {
                 even += x[i] * w[i * outputs + o]
@@ -62,7 +66,8 @@ extension Dense {
     ) {
         var o = 0
         while o + 4 <= width {
-            var s0 = load2(acc + o), s1 = load2(acc + o + 2)
+            var s0 = load2(acc + o)
+            var s1 = load2(acc + o + 2)
             for r in 0..<rows {
                 let vr = v + r * width + o
                 if let weights {
@@ -105,12 +110,19 @@ extension Dense {
         var i = 0
         if outputs >= 2 {
             while i + 4 <= inputs {
-                let g0 = gw + i * outputs, g1 = g0 + outputs, g2 = g1 + outputs, g3 = g2 + outputs
+                let g0 = gw + i * outputs
+                let g1 = g0 + outputs
+                let g2 = g1 + outputs
+                let g3 = g2 + outputs
                 var o = 0
                 while o + 2 <= outputs {
-                    var s0 = load2(g0 + o), s1 = load2(g1 + o), s2 = load2(g2 + o), s3 = load2(g3 + o)
+                    var s0 = load2(g0 + o)
+                    var s1 = load2(g1 + o)
+                    var s2 = load2(g2 + o)
+                    var s3 = load2(g3 + o)
                     for r in 0..<rows {
-                        let d = load2(delta + r * outputs + o), xr = x + r * inputs + i
+                        let d = load2(delta + r * outputs + o)
+                        let xr = x + r * inputs + i
                         s0 += SIMD2(repeating: xr[0]) * d
                         s1 += SIMD2(repeating: xr[1]) * d
                         s2 += SIMD2(repeating: xr[2]) * d
@@ -133,7 +145,8 @@ extension Dense {
             }
         }
         while i < inputs {
-            accumulateRows(delta, rows: rows, width: outputs, weights: x + i, weightStride: inputs, into: gw + i * outputs)
+            accumulateRows(
+                delta, rows: rows, width: outputs, weights: x + i, weightStride: inputs, into: gw + i * outputs)
             i += 1
         }
     }
@@ -143,10 +156,12 @@ extension Dense {
     static func transpose(_ m: UnsafePointer<Double>, rows: Int, columns: Int, into t: UnsafeMutablePointer<Double>) {
         var i = 0
         while i &+ 2 <= rows {
-            let m0 = m + i &* columns, m1 = m0 + columns
+            let m0 = m + i &* columns
+            let m1 = m0 + columns
             var j = 0
             while j &+ 2 <= columns {
-                let a = load2(m0 + j), b = load2(m1 + j)
+                let a = load2(m0 + j)
+                let b = load2(m1 + j)
                 store2(SIMD2(a[0], b[0]), t + (j &* rows &+ i))
                 store2(SIMD2(a[1], b[1]), t + ((j &+ 1) &* rows &+ i))
                 j &+= 2

@@ -26,7 +26,8 @@ public struct Dense: Sendable, Hashable {
         self.inputs = inputs
         self.outputs = outputs
         self.activation = activation
-        weightOffset = layout.append("\(name).weight", kind: .weight, count: inputs * outputs, fanIn: inputs, fanOut: outputs)
+        weightOffset = layout.append(
+            "\(name).weight", kind: .weight, count: inputs * outputs, fanIn: inputs, fanOut: outputs)
         biasOffset = layout.append("\(name).bias", kind: .bias, count: outputs, fanIn: inputs, fanOut: outputs)
     }
 
@@ -39,7 +40,8 @@ public struct Dense: Sendable, Hashable {
         rows: Int, _ x: UnsafePointer<Double>, parameters: UnsafePointer<Double>,
         preactivation z: UnsafeMutablePointer<Double>, value a: UnsafeMutablePointer<Double>
     ) {
-        let w = parameters + weightOffset, b = parameters + biasOffset
+        let w = parameters + weightOffset
+        let b = parameters + biasOffset
         for r in 0..<rows {
             Self.affineRow(x + r * inputs, weights: w, bias: b, into: z + r * outputs, inputs: inputs, outputs: outputs)
         }
@@ -59,7 +61,8 @@ public struct Dense: Sendable, Hashable {
         scratch: UnsafeMutablePointer<Double>
     ) {
         if let gradient {
-            Self.accumulateRows(delta, rows: rows, width: outputs, weights: nil, weightStride: 0, into: gradient + biasOffset)
+            Self.accumulateRows(
+                delta, rows: rows, width: outputs, weights: nil, weightStride: 0, into: gradient + biasOffset)
             Self.accumulateOuterProducts(
                 x, delta, rows: rows, inputs: inputs, outputs: outputs, into: gradient + weightOffset)
         }

@@ -8,22 +8,30 @@ extension MLP {
     /// scratch (`2 · n₀ · max width` values) is allocated in `workspace` on the first call.
     @inlinable
     public func inputJacobian(
-        parameters: UnsafeBufferPointer<Double>, into jacobian: UnsafeMutableBufferPointer<Double>, workspace: MLPWorkspace
+        parameters: UnsafeBufferPointer<Double>, into jacobian: UnsafeMutableBufferPointer<Double>,
+        workspace: MLPWorkspace
     ) {
         precondition(workspace.rows == 1, "the input Jacobian needs a preceding single-sample forward pass")
-        precondition(jacobian.count == outputWidth * inputWidth, "the Jacobian needs \(outputWidth * inputWidth) entries")
-        let n0 = inputWidth, widest = widths.max()!
+        precondition(
+            jacobian.count == outputWidth * inputWidth, "the Jacobian needs \(outputWidth * inputWidth) entries")
+        let n0 = inputWidth
+        let widest = widths.max()!
         let scratch = workspace.jacobianBuffers(count: n0 * widest)
-        var tangent = scratch, next = scratch + n0 * widest
+        var tangent = scratch
+        var next = scratch + n0 * widest
         tangent.update(repeating: 0, count: n0 * n0)
         for i in 0..<n0 { tangent[i * n0 + i] = 1 }
         let p = parameters.baseAddress!
         for l in 0..<layers.count {
-            let layer = layers[l], w = p + layer.weightOffset, m = layer.outputs
-            let z = workspace.preactivation(l), a = workspace.value(l)
+            let layer = layers[l]
+            let w = p + layer.weightOffset
+            let m = layer.outputs
+            let z = workspace.preactivation(l)
+            let a = workspace.value(l)
             for j in 0..<n0 {
                 let nj = next + j * m
-                Dense.affineRow(tangent + j * layer.inputs, weights: w, bias: nil, into: nj, inputs: layer.inputs, outputs: m)
+                Dense.affineRow(
+                    tangent + j * layer.inputs, weights: w, bias: nil, into: nj, inputs: layer.inputs, outputs: m)
                 layer.activation.multiplyByDerivative(nj, preactivation: z, value: a, count: m)
             }
             swap(&tangent, &next)

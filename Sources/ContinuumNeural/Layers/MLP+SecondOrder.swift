@@ -20,7 +20,9 @@ extension MLP {
         workspace.tangentInput.update(from: u, count: rows * inputWidth)
         var x = UnsafePointer(workspace.tangentInput)
         for l in 0..<layers.count {
-            let layer = layers[l], zDot = workspace.tangentPreactivation(l), aDot = workspace.tangentValue(l)
+            let layer = layers[l]
+            let zDot = workspace.tangentPreactivation(l)
+            let aDot = workspace.tangentValue(l)
             for r in 0..<rows {
                 Dense.affineRow(
                     x + r * layer.inputs, weights: p + layer.weightOffset, bias: nil, into: zDot + r * layer.outputs,
@@ -29,7 +31,8 @@ extension MLP {
             if !layer.activation.isIdentity {
                 aDot.update(from: zDot, count: rows * layer.outputs)
                 layer.activation.multiplyByDerivative(
-                    aDot, preactivation: workspace.preactivation(l), value: workspace.value(l), count: rows * layer.outputs)
+                    aDot, preactivation: workspace.preactivation(l), value: workspace.value(l),
+                    count: rows * layer.outputs)
             }
             x = UnsafePointer(aDot)
         }
@@ -60,12 +63,23 @@ extension MLP {
         workspace: MLPWorkspace
     ) {
         let rows = workspace.rows
-        precondition(outputCotangent.count == rows * outputWidth, "the cotangent must match the last forward pass (\(rows) rows)")
-        precondition(inputTangent.count == rows * inputWidth, "the tangent must match the last forward pass (\(rows) rows)")
-        precondition(inputCotangent.map { $0.count == rows * inputWidth } ?? true, "inputCotangent needs \(rows * inputWidth) entries")
-        precondition(inputCotangentTangent.map { $0.count == rows * inputWidth } ?? true, "inputCotangentTangent needs \(rows * inputWidth) entries")
-        precondition(parameterGradient.map { $0.count == parameterCount } ?? true, "the gradient needs \(parameterCount) entries")
-        precondition(parameterGradientTangent.map { $0.count == parameterCount } ?? true, "the gradient tangent needs \(parameterCount) entries")
+        precondition(
+            outputCotangent.count == rows * outputWidth, "the cotangent must match the last forward pass (\(rows) rows)"
+        )
+        precondition(
+            inputTangent.count == rows * inputWidth, "the tangent must match the last forward pass (\(rows) rows)")
+        precondition(
+            inputCotangent.map { $0.count == rows * inputWidth } ?? true,
+            "inputCotangent needs \(rows * inputWidth) entries")
+        precondition(
+            inputCotangentTangent.map { $0.count == rows * inputWidth } ?? true,
+            "inputCotangentTangent needs \(rows * inputWidth) entries")
+        precondition(
+            parameterGradient.map { $0.count == parameterCount } ?? true, "the gradient needs \(parameterCount) entries"
+        )
+        precondition(
+            parameterGradientTangent.map { $0.count == parameterCount } ?? true,
+            "the gradient tangent needs \(parameterCount) entries")
         let p = parameters.baseAddress!
         pushTangent(inputTangent.baseAddress!, parameters: p, workspace: workspace)
         var (g, gDot, spare, spareDot) = workspace.cotangents
@@ -73,20 +87,28 @@ extension MLP {
         gDot.update(repeating: 0, count: outputCotangent.count)
         let scratch = workspace.transposeScratch
         for l in stride(from: layers.count - 1, through: 0, by: -1) {
-            let layer = layers[l], count = rows * layer.outputs
+            let layer = layers[l]
+            let count = rows * layer.outputs
             layer.activation.propagateSecondOrder(
-                cotangent: g, cotangentTangent: gDot, preactivation: workspace.preactivation(l), value: workspace.value(l),
+                cotangent: g, cotangentTangent: gDot, preactivation: workspace.preactivation(l),
+                value: workspace.value(l),
                 preactivationTangent: workspace.tangentPreactivation(l), count: count)
             let x = UnsafePointer(l > 0 ? workspace.value(l - 1) : workspace.input)
             let xDot = UnsafePointer(l > 0 ? workspace.tangentValue(l - 1) : workspace.tangentInput)
             if let gradient = parameterGradient?.baseAddress {
-                layer.backward(rows: rows, x, delta: g, parameters: p, inputCotangent: nil, accumulatingInto: gradient, scratch: scratch)
+                layer.backward(
+                    rows: rows, x, delta: g, parameters: p, inputCotangent: nil, accumulatingInto: gradient,
+                    scratch: scratch)
             }
             if let tangent = parameterGradientTangent?.baseAddress {
-                Dense.accumulateRows(gDot, rows: rows, width: layer.outputs, weights: nil, weightStride: 0, into: tangent + layer.biasOffset)
+                Dense.accumulateRows(
+                    gDot, rows: rows, width: layer.outputs, weights: nil, weightStride: 0,
+                    into: tangent + layer.biasOffset)
                 let weights = tangent + layer.weightOffset
-                Dense.accumulateOuterProducts(x, gDot, rows: rows, inputs: layer.inputs, outputs: layer.outputs, into: weights)
-                Dense.accumulateOuterProducts(xDot, g, rows: rows, inputs: layer.inputs, outputs: layer.outputs, into: weights)
+                Dense.accumulateOuterProducts(
+                    x, gDot, rows: rows, inputs: layer.inputs, outputs: layer.outputs, into: weights)
+                Dense.accumulateOuterProducts(
+                    xDot, g, rows: rows, inputs: layer.inputs, outputs: layer.outputs, into: weights)
             }
             let target = l > 0 ? spare : inputCotangent?.baseAddress
             let targetDot = l > 0 ? spareDot : inputCotangentTangent?.baseAddress
@@ -94,12 +116,14 @@ extension MLP {
                 Dense.transpose(p + layer.weightOffset, rows: layer.inputs, columns: layer.outputs, into: scratch)
                 for r in 0..<rows {
                     if let target {
-                        Dense.affineRow(g + r * layer.outputs, weights: scratch, bias: nil, into: target + r * layer.inputs,
-                                        inputs: layer.outputs, outputs: layer.inputs)
+                        Dense.affineRow(
+                            g + r * layer.outputs, weights: scratch, bias: nil, into: target + r * layer.inputs,
+                            inputs: layer.outputs, outputs: layer.inputs)
                     }
                     if let targetDot {
-                        Dense.affineRow(gDot + r * layer.outputs, weights: scratch, bias: nil, into: targetDot + r * layer.inputs,
-                                        inputs: layer.outputs, outputs: layer.inputs)
+                        Dense.affineRow(
+                            gDot + r * layer.outputs, weights: scratch, bias: nil, into: targetDot + r * layer.inputs,
+                            inputs: layer.outputs, outputs: layer.inputs)
                     }
                 }
             }

@@ -32,7 +32,9 @@ public struct MLP: Sendable, Hashable {
         var layers: [Dense] = []
         for l in 0..<(widths.count - 1) {
             layers.append(
-                Dense(inputs: widths[l], outputs: widths[l + 1], activation: activations[l], name: "layer\(l)", layout: &layout))
+                Dense(
+                    inputs: widths[l], outputs: widths[l + 1], activation: activations[l], name: "layer\(l)",
+                    layout: &layout))
         }
         self.widths = widths
         self.layers = layers
@@ -43,7 +45,8 @@ public struct MLP: Sendable, Hashable {
     /// default) after the last.
     public init(widths: [Int], activation: Activation, outputActivation: Activation = .identity) throws(NeuralError) {
         try self.init(
-            widths: widths, activations: Array(repeating: activation, count: Swift.max(widths.count - 2, 0)) + [outputActivation])
+            widths: widths,
+            activations: Array(repeating: activation, count: Swift.max(widths.count - 2, 0)) + [outputActivation])
     }
 
     /// Input width `n₀`.
@@ -58,7 +61,8 @@ public struct MLP: Sendable, Hashable {
         MLPWorkspace(widths: widths, activations: layers.map(\.activation), batchCapacity: batchCapacity)
     }
 
-    /// Initial parameters: weights from `weights`, biases from `biases` (see ``ParameterLayout/initialize(weights:biases:stream:)``).
+    /// Initial parameters: weights from `weights`, biases from `biases` (see
+    /// ``ParameterLayout/initialize(weights:biases:stream:)``).
     public func initialParameters(
         weights: Initializer = .glorotUniform, biases: Initializer = .zeros, stream: inout RandomStream
     ) -> [Double] {

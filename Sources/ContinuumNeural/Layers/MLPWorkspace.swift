@@ -29,7 +29,8 @@ public final class MLPWorkspace {
         var offset = 0
         inputOffset = 0
         offset += capacity * widths[0]
-        var zs: [Int] = [], as_: [Int] = []
+        var zs: [Int] = []
+        var as_: [Int] = []
         for (l, activation) in activations.enumerated() {
             zs.append(offset)
             offset += capacity * widths[l + 1]
@@ -72,10 +73,16 @@ public final class MLPWorkspace {
     /// `ȧ` of layer `l`.
     @inlinable func tangentValue(_ l: Int) -> UnsafeMutablePointer<Double> { value(l) + tangentShift }
     /// The four cotangent buffers.
-    @inlinable var cotangents: (
-        UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>
-    ) {
-        (storage + cotangentOffsets.0, storage + cotangentOffsets.1, storage + cotangentOffsets.2, storage + cotangentOffsets.3)
+    @inlinable var cotangents:
+        (
+            UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>,
+            UnsafeMutablePointer<Double>
+        )
+    {
+        (
+            storage + cotangentOffsets.0, storage + cotangentOffsets.1, storage + cotangentOffsets.2,
+            storage + cotangentOffsets.3
+        )
     }
 
     /// Room for the transposed weights of the widest layer.

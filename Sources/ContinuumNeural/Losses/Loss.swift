@@ -25,7 +25,7 @@ public enum Loss: Sendable, Hashable {
             return (r * r, 2 * r)
         case .meanAbsoluteError:
             return (r.magnitude, r > 0 ? 1 : (r < 0 ? -1 : 0))
-        case let .huber(delta):
+        case .huber(let delta):
             if r.magnitude <= delta { return (0.5 * r * r, r) }
             return (delta * (r.magnitude - 0.5 * delta), r > 0 ? delta : -delta)
         }
@@ -42,7 +42,8 @@ public enum Loss: Sendable, Hashable {
         precondition(target.count == n, "prediction and target lengths differ")
         precondition(mask == nil || mask!.count == n, "the mask must have one entry per prediction")
         precondition(gradient == nil || gradient!.count == n, "the gradient must have one entry per prediction")
-        var total = 0.0, weight = 0.0
+        var total = 0.0
+        var weight = 0.0
         for k in 0..<n {
             let m = mask?[k] ?? 1
             if m == 0 { continue }
@@ -65,13 +66,17 @@ public enum Loss: Sendable, Hashable {
     }
 
     /// Array convenience for ``evaluate(prediction:target:mask:gradient:)``: the loss and its gradient.
-    public func valueAndGradient(prediction: [Double], target: [Double], mask: [Double]? = nil) -> (value: Double, gradient: [Double]) {
+    public func valueAndGradient(
+        prediction: [Double], target: [Double], mask: [Double]? = nil
+    ) -> (value: Double, gradient: [Double]) {
         var gradient = [Double](repeating: 0, count: prediction.count)
         let value = prediction.withUnsafeBufferPointer { p in
             target.withUnsafeBufferPointer { t in
                 gradient.withUnsafeMutableBufferPointer { g in
                     if let mask {
-                        return mask.withUnsafeBufferPointer { evaluate(prediction: p, target: t, mask: $0, gradient: g) }
+                        return mask.withUnsafeBufferPointer {
+                            evaluate(prediction: p, target: t, mask: $0, gradient: g)
+                        }
                     }
                     return evaluate(prediction: p, target: t, gradient: g)
                 }

@@ -29,7 +29,8 @@ public struct Adam: Optimizer, Sendable {
         epsilon: Double = 1e-8, weightDecay: Double = 0, decoupledWeightDecay: Bool = false
     ) throws(NeuralError) {
         try HyperparameterCheck.common(
-            learningRate: learningRate, epsilon: epsilon, weightDecay: weightDecay, fractions: [("beta1", beta1), ("beta2", beta2)])
+            learningRate: learningRate, epsilon: epsilon, weightDecay: weightDecay,
+            fractions: [("beta1", beta1), ("beta2", beta2)])
         self.learningRate = learningRate
         self.beta1 = beta1
         self.beta2 = beta2
@@ -51,11 +52,17 @@ public struct Adam: Optimizer, Sendable {
     }
 
     public mutating func step(_ parameters: UnsafeMutableBufferPointer<Double>, gradient: UnsafeBufferPointer<Double>) {
-        precondition(parameters.count == gradient.count && parameters.count == firstMoment.count,
-                     "the optimiser was made for \(firstMoment.count) parameters")
+        precondition(
+            parameters.count == gradient.count && parameters.count == firstMoment.count,
+            "the optimiser was made for \(firstMoment.count) parameters")
         stepCount += 1
-        let t = Double(stepCount), eta = learningRate, b1 = beta1, b2 = beta2, eps = epsilon
-        let stepSize = eta / (1 - pow(b1, t)), rootCorrection = (1 - pow(b2, t)).squareRoot()
+        let t = Double(stepCount)
+        let eta = learningRate
+        let b1 = beta1
+        let b2 = beta2
+        let eps = epsilon
+        let stepSize = eta / (1 - pow(b1, t))
+        let rootCorrection = (1 - pow(b2, t)).squareRoot()
         let shrink = decoupledWeightDecay ? 1 - eta * weightDecay : 1
         let lambda = decoupledWeightDecay ? 0 : weightDecay
         firstMoment.withUnsafeMutableBufferPointer { m in

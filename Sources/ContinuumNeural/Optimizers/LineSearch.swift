@@ -23,7 +23,7 @@ public enum LineSearch: Sendable, Hashable {
     /// nil when no acceptable step was found within `maxEvaluations`.
     func search(initialStep: Double, at origin: Trial, maxEvaluations: Int, _ phi: (Double) -> Trial) -> Trial? {
         switch self {
-        case let .backtracking(c1, contraction):
+        case .backtracking(let c1, let contraction):
             var step = initialStep
             for _ in 0..<maxEvaluations {
                 let trial = phi(step)
@@ -31,8 +31,9 @@ public enum LineSearch: Sendable, Hashable {
                 step *= contraction
             }
             return nil
-        case let .strongWolfe(c1, c2):
-            return strongWolfe(initialStep: initialStep, at: origin, c1: c1, c2: c2, maxEvaluations: maxEvaluations, phi)
+        case .strongWolfe(let c1, let c2):
+            return strongWolfe(
+                initialStep: initialStep, at: origin, c1: c1, c2: c2, maxEvaluations: maxEvaluations, phi)
         }
     }
 
@@ -52,11 +53,15 @@ public enum LineSearch: Sendable, Hashable {
                 continue
             }
             if !sufficient(trial) || (evaluations > 1 && trial.value >= previous.value) {
-                return zoom(low: previous, high: trial, origin: origin, c1: c1, c2: c2, budget: maxEvaluations - evaluations, phi)
+                return zoom(
+                    low: previous, high: trial, origin: origin, c1: c1, c2: c2, budget: maxEvaluations - evaluations,
+                    phi)
             }
             if flat(trial) { return trial }
             if trial.slope >= 0 {
-                return zoom(low: trial, high: previous, origin: origin, c1: c1, c2: c2, budget: maxEvaluations - evaluations, phi)
+                return zoom(
+                    low: trial, high: previous, origin: origin, c1: c1, c2: c2, budget: maxEvaluations - evaluations,
+                    phi)
             }
             // Still descending: extrapolate, at least doubling and at most ×10.
             let next = Self.cubicMinimizer(previous, trial) ?? 4 * trial.step
@@ -71,15 +76,20 @@ public enum LineSearch: Sendable, Hashable {
     private func zoom(
         low: Trial, high: Trial, origin: Trial, c1: Double, c2: Double, budget: Int, _ phi: (Double) -> Trial
     ) -> Trial? {
-        var low = low, high = high
+        var low = low
+        var high = high
         for _ in 0..<Swift.max(budget, 0) {
-            let a = Swift.min(low.step, high.step), b = Swift.max(low.step, high.step), width = b - a
+            let a = Swift.min(low.step, high.step)
+            let b = Swift.max(low.step, high.step)
+            let width = b - a
             if width <= 1e-14 * b { break }
             var step = Self.cubicMinimizer(low, high) ?? 0.5 * (a + b)
             // Safeguard: keep the trial away from the bracket's ends.
             if !(step > a + 0.1 * width && step < b - 0.1 * width) { step = 0.5 * (a + b) }
             let trial = phi(step)
-            if !trial.value.isFinite || trial.value > origin.value + c1 * step * origin.slope || trial.value >= low.value {
+            if !trial.value.isFinite || trial.value > origin.value + c1 * step * origin.slope
+                || trial.value >= low.value
+            {
                 high = trial
             } else {
                 if trial.slope.magnitude <= -c2 * origin.slope { return trial }

@@ -43,7 +43,8 @@ enum HyperparameterCheck {
     static func common(
         learningRate: Double, epsilon: Double, weightDecay: Double, fractions: [(String, Double)]
     ) throws(NeuralError) {
-        try require(learningRate.isFinite && learningRate >= 0, "learningRate", learningRate, "must be finite and non-negative")
+        try require(
+            learningRate.isFinite && learningRate >= 0, "learningRate", learningRate, "must be finite and non-negative")
         try require(epsilon > 0, "epsilon", epsilon, "must be positive")
         try require(weightDecay >= 0, "weightDecay", weightDecay, "must be non-negative")
         for (name, value) in fractions { try require(value >= 0 && value < 1, name, value, "must lie in [0, 1)") }

@@ -29,7 +29,8 @@ public struct RMSprop: Optimizer, Sendable {
         momentum: Double = 0, centered: Bool = false, weightDecay: Double = 0
     ) throws(NeuralError) {
         try HyperparameterCheck.common(
-            learningRate: learningRate, epsilon: epsilon, weightDecay: weightDecay, fractions: [("alpha", alpha), ("momentum", momentum)])
+            learningRate: learningRate, epsilon: epsilon, weightDecay: weightDecay,
+            fractions: [("alpha", alpha), ("momentum", momentum)])
         self.learningRate = learningRate
         self.alpha = alpha
         self.epsilon = epsilon
@@ -42,9 +43,15 @@ public struct RMSprop: Optimizer, Sendable {
     }
 
     public mutating func step(_ parameters: UnsafeMutableBufferPointer<Double>, gradient: UnsafeBufferPointer<Double>) {
-        precondition(parameters.count == gradient.count && parameters.count == squareAverage.count,
-                     "the optimiser was made for \(squareAverage.count) parameters")
-        let eta = learningRate, a = alpha, eps = epsilon, mu = momentum, lambda = weightDecay, centered = centered
+        precondition(
+            parameters.count == gradient.count && parameters.count == squareAverage.count,
+            "the optimiser was made for \(squareAverage.count) parameters")
+        let eta = learningRate
+        let a = alpha
+        let eps = epsilon
+        let mu = momentum
+        let lambda = weightDecay
+        let centered = centered
         stepCount += 1
         squareAverage.withUnsafeMutableBufferPointer { v in
             gradientAverage.withUnsafeMutableBufferPointer { gbar in

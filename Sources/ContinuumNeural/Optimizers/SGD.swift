@@ -23,7 +23,8 @@ public struct SGD: Optimizer, Sendable {
     ) throws(NeuralError) {
         try HyperparameterCheck.common(
             learningRate: learningRate, epsilon: 1, weightDecay: weightDecay, fractions: [("momentum", momentum)])
-        try HyperparameterCheck.require(!nesterov || momentum > 0, "momentum", momentum, "Nesterov momentum needs μ > 0")
+        try HyperparameterCheck.require(
+            !nesterov || momentum > 0, "momentum", momentum, "Nesterov momentum needs μ > 0")
         self.learningRate = learningRate
         self.momentum = momentum
         self.nesterov = nesterov
@@ -33,7 +34,11 @@ public struct SGD: Optimizer, Sendable {
 
     public mutating func step(_ parameters: UnsafeMutableBufferPointer<Double>, gradient: UnsafeBufferPointer<Double>) {
         precondition(parameters.count == gradient.count, "parameters and gradient lengths differ")
-        let eta = learningRate, mu = momentum, lambda = weightDecay, first = stepCount == 0, nesterov = nesterov
+        let eta = learningRate
+        let mu = momentum
+        let lambda = weightDecay
+        let first = stepCount == 0
+        let nesterov = nesterov
         stepCount += 1
         if mu == 0 {
             for k in parameters.indices { parameters[k] -= eta * (gradient[k] + lambda * parameters[k]) }

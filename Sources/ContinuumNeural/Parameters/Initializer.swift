@@ -11,7 +11,9 @@ import ContinuumNumerics
 /// | `glorotNormal` | `N(0, 2 / (nᵢ + nₒ))` |
 /// | `heUniform` | `U(−b, b)`, `b = √(6 / nᵢ)` (variance `2 / nᵢ`, for ReLU) |
 /// | `heNormal` | `N(0, 2 / nᵢ)` |
-/// | `pyTorchLinear` | `U(−b, b)`, `b = 1/√nᵢ` — PyTorch's `nn.Linear` default for weights (Kaiming uniform with `a = √5`) and biases |
+/// | `pyTorchLinear` | `U(−b, b)`, `b = 1/√nᵢ` |
+///
+/// `pyTorchLinear` is PyTorch's `nn.Linear` default for both weights (Kaiming uniform with `a = √5`) and biases.
 ///
 /// Glorot and He normals are untruncated.
 public enum Initializer: Sendable, Hashable {
@@ -22,13 +24,15 @@ public enum Initializer: Sendable, Hashable {
     case glorotUniform, glorotNormal, heUniform, heNormal, pyTorchLinear
 
     /// Fills `buffer` with draws from `stream`, in order.
-    public func fill(_ buffer: UnsafeMutableBufferPointer<Double>, fanIn: Int, fanOut: Int, stream: inout RandomStream) {
-        let nIn = Double(Swift.max(fanIn, 1)), nOut = Double(Swift.max(fanOut, 1))
+    public func fill(_ buffer: UnsafeMutableBufferPointer<Double>, fanIn: Int, fanOut: Int, stream: inout RandomStream)
+    {
+        let nIn = Double(Swift.max(fanIn, 1))
+        let nOut = Double(Swift.max(fanOut, 1))
         switch self {
         case .zeros: buffer.update(repeating: 0)
-        case let .constant(c): buffer.update(repeating: c)
-        case let .uniform(bound): Self.fillUniform(buffer, bound: bound, stream: &stream)
-        case let .normal(s): Self.fillNormal(buffer, standardDeviation: s, stream: &stream)
+        case .constant(let c): buffer.update(repeating: c)
+        case .uniform(let bound): Self.fillUniform(buffer, bound: bound, stream: &stream)
+        case .normal(let s): Self.fillNormal(buffer, standardDeviation: s, stream: &stream)
         case .glorotUniform: Self.fillUniform(buffer, bound: (6 / (nIn + nOut)).squareRoot(), stream: &stream)
         case .glorotNormal: Self.fillNormal(buffer, standardDeviation: (2 / (nIn + nOut)).squareRoot(), stream: &stream)
         case .heUniform: Self.fillUniform(buffer, bound: (6 / nIn).squareRoot(), stream: &stream)
@@ -39,11 +43,12 @@ public enum Initializer: Sendable, Hashable {
 
     /// The variance of one draw for the given fans (0 for constants).
     public func variance(fanIn: Int, fanOut: Int) -> Double {
-        let nIn = Double(Swift.max(fanIn, 1)), nOut = Double(Swift.max(fanOut, 1))
+        let nIn = Double(Swift.max(fanIn, 1))
+        let nOut = Double(Swift.max(fanOut, 1))
         switch self {
         case .zeros, .constant: return 0
-        case let .uniform(bound): return bound * bound / 3
-        case let .normal(s): return s * s
+        case .uniform(let bound): return bound * bound / 3
+        case .normal(let s): return s * s
         case .glorotUniform, .glorotNormal: return 2 / (nIn + nOut)
         case .heUniform, .heNormal: return 2 / nIn
         case .pyTorchLinear: return 1 / (3 * nIn)
@@ -54,7 +59,9 @@ public enum Initializer: Sendable, Hashable {
         for i in buffer.indices { buffer[i] = bound * (2 * stream.nextUniform() - 1) }
     }
 
-    static func fillNormal(_ buffer: UnsafeMutableBufferPointer<Double>, standardDeviation: Double, stream: inout RandomStream) {
+    static func fillNormal(
+        _ buffer: UnsafeMutableBufferPointer<Double>, standardDeviation: Double, stream: inout RandomStream
+    ) {
         stream.fillNormals(buffer)
         for i in buffer.indices { buffer[i] *= standardDeviation }
     }

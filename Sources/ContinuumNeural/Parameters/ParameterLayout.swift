@@ -48,7 +48,8 @@ public struct ParameterLayout: Sendable, Hashable {
 
     /// Adds a block at the end and returns its offset.
     @discardableResult
-    public mutating func append(_ name: String, kind: ParameterBlock.Kind, count n: Int, fanIn: Int, fanOut: Int) -> Int {
+    public mutating func append(_ name: String, kind: ParameterBlock.Kind, count n: Int, fanIn: Int, fanOut: Int) -> Int
+    {
         let offset = count
         blocks.append(ParameterBlock(name: name, kind: kind, offset: offset, count: n, fanIn: fanIn, fanOut: fanOut))
         count += n

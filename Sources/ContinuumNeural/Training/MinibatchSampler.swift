@@ -29,7 +29,9 @@ public struct MinibatchSampler: Sendable {
     private var stream: RandomStream
 
     public init(count: Int, batchSize: Int, seed: UInt64, dropsLastPartialBatch: Bool = false) throws(NeuralError) {
-        guard count > 0 else { throw .invalidHyperparameter(name: "count", value: Double(count), reason: "must be positive") }
+        guard count > 0 else {
+            throw .invalidHyperparameter(name: "count", value: Double(count), reason: "must be positive")
+        }
         guard batchSize > 0 else {
             throw .invalidHyperparameter(name: "batchSize", value: Double(batchSize), reason: "must be positive")
         }

@@ -26,7 +26,9 @@ public struct TrainingLoop<O: Optimizer> {
     public private(set) var skippedSteps = 0
     @usableFromInline var gradient: [Double] = []
 
-    public init(optimizer: O, sampler: MinibatchSampler, schedule: LearningRateSchedule? = nil, maxGradientNorm: Double? = nil) {
+    public init(
+        optimizer: O, sampler: MinibatchSampler, schedule: LearningRateSchedule? = nil, maxGradientNorm: Double? = nil
+    ) {
         self.optimizer = optimizer
         self.sampler = sampler
         self.schedule = schedule
@@ -45,14 +47,16 @@ public struct TrainingLoop<O: Optimizer> {
         history.reserveCapacity(epochs)
         for _ in 0..<epochs {
             sampler.shuffle()
-            var total = 0.0, counted = 0
+            var total = 0.0
+            var counted = 0
             for b in 0..<sampler.batchCount {
                 let batch = sampler.batch(b)
                 let loss = parameters.withUnsafeMutableBufferPointer { p in
                     gradient.withUnsafeMutableBufferPointer { g in
                         g.update(repeating: 0)
                         let loss = lossAndGradient(batch, UnsafeBufferPointer(p), g)
-                        let norm = maxGradientNorm.map { GradientClipping.clipGlobalNorm(g, maxNorm: $0) }
+                        let norm =
+                            maxGradientNorm.map { GradientClipping.clipGlobalNorm(g, maxNorm: $0) }
                             ?? g.reduce(0) { $0 + $1 * $1 }
                         guard loss.isFinite, norm.isFinite else { return Double.nan }
                         if let schedule { optimizer.learningRate = schedule.rate(atStep: step) }
