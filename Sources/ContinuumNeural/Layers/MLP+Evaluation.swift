@@ -10,6 +10,7 @@ extension MLP {
         _ input: UnsafeBufferPointer<Double>, parameters: UnsafeBufferPointer<Double>,
         into output: UnsafeMutableBufferPointer<Double>, workspace: MLPWorkspace
     ) {
+        checkWorkspace(workspace)
         let rows = input.count / inputWidth
         precondition(
             rows >= 1 && rows * inputWidth == input.count && rows <= workspace.batchCapacity,
@@ -42,6 +43,7 @@ extension MLP {
         inputCotangent: UnsafeMutableBufferPointer<Double>?,
         accumulatingInto parameterGradient: UnsafeMutableBufferPointer<Double>?, workspace: MLPWorkspace
     ) {
+        checkWorkspace(workspace)
         let rows = workspace.rows
         precondition(
             outputCotangent.count == rows * outputWidth, "the cotangent must match the last forward pass (\(rows) rows)"

@@ -11,6 +11,7 @@ extension MLP {
         parameters: UnsafeBufferPointer<Double>, into jacobian: UnsafeMutableBufferPointer<Double>,
         workspace: MLPWorkspace
     ) {
+        checkWorkspace(workspace)
         precondition(workspace.rows == 1, "the input Jacobian needs a preceding single-sample forward pass")
         precondition(
             jacobian.count == outputWidth * inputWidth, "the Jacobian needs \(outputWidth * inputWidth) entries")

@@ -7,6 +7,7 @@ extension MLP {
         _ tangent: UnsafeBufferPointer<Double>, parameters: UnsafeBufferPointer<Double>,
         into outputTangent: UnsafeMutableBufferPointer<Double>, workspace: MLPWorkspace
     ) {
+        checkWorkspace(workspace)
         let rows = workspace.rows
         precondition(tangent.count == rows * inputWidth, "the tangent must match the last forward pass (\(rows) rows)")
         precondition(outputTangent.count == rows * outputWidth, "outputTangent needs \(rows * outputWidth) entries")
@@ -16,6 +17,7 @@ extension MLP {
 
     @inlinable
     func pushTangent(_ u: UnsafePointer<Double>, parameters p: UnsafePointer<Double>, workspace: MLPWorkspace) {
+        checkWorkspace(workspace)
         let rows = workspace.rows
         workspace.tangentInput.update(from: u, count: rows * inputWidth)
         var x = UnsafePointer(workspace.tangentInput)
@@ -62,6 +64,7 @@ extension MLP {
         accumulatingTangentInto parameterGradientTangent: UnsafeMutableBufferPointer<Double>?,
         workspace: MLPWorkspace
     ) {
+        checkWorkspace(workspace)
         let rows = workspace.rows
         precondition(
             outputCotangent.count == rows * outputWidth, "the cotangent must match the last forward pass (\(rows) rows)"

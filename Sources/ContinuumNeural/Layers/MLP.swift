@@ -21,6 +21,9 @@ public struct MLP: Sendable, Hashable {
     public let layers: [Dense]
     /// Where each layer's parameters live in the flat vector.
     public let layout: ParameterLayout
+    /// A fingerprint of the architecture, stamped on workspaces so a workspace made for another
+    /// network is caught by a precondition instead of overrunning its buffers.
+    @usableFromInline let signature: UInt64
 
     /// A network with `activations[l]` after layer `l` (one per layer, output layer included).
     public init(widths: [Int], activations: [Activation]) throws(NeuralError) {
@@ -39,6 +42,7 @@ public struct MLP: Sendable, Hashable {
         self.widths = widths
         self.layers = layers
         self.layout = layout
+        signature = Self.fingerprint(widths: widths, activations: activations)
     }
 
     /// A network with `activation` after every hidden layer and `outputActivation` (identity by
@@ -58,7 +62,8 @@ public struct MLP: Sendable, Hashable {
 
     /// A workspace for batches of up to `batchCapacity` samples.
     public func makeWorkspace(batchCapacity: Int = 1) -> MLPWorkspace {
-        MLPWorkspace(widths: widths, activations: layers.map(\.activation), batchCapacity: batchCapacity)
+        MLPWorkspace(
+            widths: widths, activations: layers.map(\.activation), batchCapacity: batchCapacity, signature: signature)
     }
 
     /// Initial parameters: weights from `weights`, biases from `biases` (see
@@ -67,5 +72,22 @@ public struct MLP: Sendable, Hashable {
         weights: Initializer = .glorotUniform, biases: Initializer = .zeros, stream: inout RandomStream
     ) -> [Double] {
         layout.initialize(weights: weights, biases: biases, stream: &stream)
+    }
+
+    /// FNV-1a over the widths and activation indices (deterministic across runs).
+    static func fingerprint(widths: [Int], activations: [Activation]) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        let values =
+            widths.map { UInt64($0) } + activations.map { UInt64(Activation.allCases.firstIndex(of: $0)!) + 1 << 40 }
+        for value in values {
+            hash = (hash ^ value) &* 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
+
+    /// Stops with a clear message when `workspace` was made for another architecture.
+    @inlinable
+    func checkWorkspace(_ workspace: MLPWorkspace) {
+        precondition(workspace.signature == signature, "the workspace was made for a different network")
     }
 }

@@ -7,6 +7,8 @@
 public final class MLPWorkspace {
     /// The largest batch the workspace holds.
     public let batchCapacity: Int
+    /// The fingerprint of the network the workspace was made for.
+    @usableFromInline let signature: UInt64
     /// Rows of the last forward pass.
     public internal(set) var rows: Int = 0
     @usableFromInline let storage: UnsafeMutablePointer<Double>
@@ -23,7 +25,8 @@ public final class MLPWorkspace {
     /// Scratch for input Jacobians (`2 · n₀ · max width`), allocated on first use.
     @usableFromInline var jacobianScratch: UnsafeMutablePointer<Double>?
 
-    init(widths: [Int], activations: [Activation], batchCapacity: Int) {
+    init(widths: [Int], activations: [Activation], batchCapacity: Int, signature: UInt64) {
+        self.signature = signature
         let capacity = Swift.max(batchCapacity, 1)
         self.batchCapacity = capacity
         var offset = 0
