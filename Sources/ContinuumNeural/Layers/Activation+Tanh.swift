@@ -3,11 +3,11 @@ extension Activation {
     ///
     /// With `a = min(|x|, 20)` (beyond 20, `tanh` rounds to ±1) and `m = expm1(−2a)`,
     /// `tanh a = −m / (2 + m)`, which has no cancellation for small `a`. `expm1(y)` is
-    /// `2ᵏ q(r) + (2ᵏ − 1)` with `y = k ln 2 + r`, `|r| ≤ ln 2 / 2`, and `q(r) = e^r − 1` its degree-14
-    /// Taylor polynomial (truncation < 1e-18 relative); for `k = 0` it is `q(r)` exactly. `k` is
+    /// `2ᵏ q(r) + (2ᵏ − 1)` with `y = k ln 2 + r`, `|r| ≤ ln 2 / 2`, and `q(r) = e^r − 1` a
+    /// degree-11 polynomial (see ``expm1Reduced(_:)``); for `k = 0` it is `q(r)` exactly. `k` is
     /// found by the round-to-nearest shifter `1.5 · 2⁵²`, so there is no branch and no conversion
-    /// that could trap; NaN propagates. Measured against glibc's `tanh`: at most 5e-16 relative
-    /// error (about 2 ulp) over `10⁻¹⁰ ≤ |x| ≤ 20`.
+    /// that could trap; NaN propagates. Measured against glibc's `tanh`: at most 4.8e-16 relative
+    /// error (3 ulp) over `10⁻¹² ≤ |x| ≤ 20`.
     @inlinable
     public static func fastTanh(_ x: Double) -> Double {
         tanhFromExpm1(expm1(reducedArgument: reduce(x).r, of: x), sign: x)
@@ -32,25 +32,23 @@ extension Activation {
         scale(expm1OfReduced: expm1Reduced(r), of: x)
     }
 
-    /// `e^r − 1` for `|r| ≤ ln 2 / 2`.
+    /// `e^r − 1` for `|r| ≤ ln 2 / 2`, as `r + r² P(r)`.
+    ///
+    /// `P` (degree 9) is the Chebyshev economisation on `|r| ≤ 0.34658` of the Taylor series of
+    /// `(e^r − 1 − r)/r²` (coefficients `1/(k+2)!`), computed in exact rational arithmetic and
+    /// rounded to double: relative error of `e^r − 1` at most 4.2e-17 over the interval (checked
+    /// at 4000 points against 50-digit `exp`), where the Taylor polynomial needs degree 12 for the
+    /// same accuracy. Evaluated by Estrin's scheme (a Horner chain made the loop latency-bound).
     @inlinable
     static func expm1Reduced(_ r: Double) -> Double {
-        // e^r − 1 − r = r² P(r), P of degree 12 (coefficients 1/k!, k = 2…14) by Estrin's scheme:
-        // a Horner chain this long made the loop latency-bound.
         let r2 = r * r
         let r4 = r2 * r2
-        let r8 = r4 * r4
-        let e0 = 1.0 / 2 + r * (1.0 / 6)
-        let e1 = 1.0 / 24 + r * (1.0 / 120)
-        let e2 = 1.0 / 720 + r * (1.0 / 5_040)
-        let e3 = 1.0 / 40_320 + r * (1.0 / 362_880)
-        let e4 = 1.0 / 3_628_800 + r * (1.0 / 39_916_800)
-        let e5 = 1.0 / 479_001_600 + r * (1.0 / 6_227_020_800)
-        let e6 = 1.0 / 87_178_291_200
-        let f0 = e0 + r2 * e1
-        let f1 = e2 + r2 * e3
-        let f2 = e4 + r2 * e5
-        let p = (f0 + r4 * f1) + r8 * (f2 + r4 * e6)
+        let e0 = 0.5000000000000001 + r * 0.1666666666666667
+        let e1 = 0.04166666666662415 + r * 0.00833333333332614
+        let e2 = 0.0013888888917201732 + r * 0.00019841269874805898
+        let e3 = 2.480152131499479e-05 + r * 2.7557255419156705e-06
+        let e4 = 2.7620079240013075e-07 + r * 2.5105209030726063e-08
+        let p = ((e0 + r2 * e1) + r4 * (e2 + r2 * e3)) + (r4 * r4) * e4
         return r2 * p + r
     }
 
