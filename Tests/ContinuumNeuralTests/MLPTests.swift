@@ -1,5 +1,6 @@
 import ContinuumNeural
 import ContinuumNumerics
+import Foundation
 import Testing
 
 @Suite("MLP forward pass and vector-Jacobian products")
@@ -142,5 +143,17 @@ struct MLPTests {
         #expect(throws: NeuralError.countMismatch(expected: 2, actual: 1, what: "activations")) {
             try MLP(widths: [2, 3, 1], activations: [.tanh])
         }
+    }
+}
+
+@Suite("MLP coding")
+struct MLPCodingTests {
+    /// JSON round trip restores the same network; a bad architecture fails to decode.
+    @Test func roundTrip() throws {
+        let mlp = try MLP(widths: [3, 8, 8, 2], activations: [.gelu, .swish, .identity])
+        let data = try JSONEncoder().encode(mlp)
+        #expect(try JSONDecoder().decode(MLP.self, from: data) == mlp)
+        let bad = Data(#"{"widths": [3, 0, 2], "activations": ["tanh", "identity"]}"#.utf8)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(MLP.self, from: bad) }
     }
 }

@@ -15,7 +15,7 @@ import Foundation
 /// | `relu` | `max(z, 0)` | `1` if `z > 0`, else `0` |
 /// | `gelu` | `z Φ(z)`, `Φ` the exact normal CDF via `erf` | `Φ(z) + z φ(z)` |
 /// | `swish` (SiLU) | `z · sigmoid(z)` | `s + z s (1 − s)`, `s = sigmoid(z)` |
-public enum Activation: Sendable, Hashable, CaseIterable {
+public enum Activation: String, Sendable, Hashable, CaseIterable, Codable {
     case identity, tanh, sigmoid, softplus, relu, gelu, swish
 
     /// `σ(z)`.

@@ -5,7 +5,7 @@
 /// step to follow a ``LearningRateSchedule``.
 ///
 /// ```swift
-/// var adam = Adam(parameterCount: theta.count, learningRate: 1e-3)
+/// var adam = try Adam(parameterCount: theta.count, learningRate: 1e-3)
 /// for step in 0..<1000 {
 ///     adam.learningRate = schedule.rate(atStep: step)
 ///     // ... compute gradient ...
