@@ -1,0 +1,79 @@
+/// A fully connected layer `a = σ(z)`, `z = x W + b`, reading its weights and bias from a flat
+/// parameter vector.
+///
+/// `W` is stored input-major: `W[i, o]` (input `i`, output `o`) at `weightOffset + i · outputs + o`,
+/// followed by `b` at `biasOffset = weightOffset + inputs · outputs`. With this order the forward
+/// pass (`z += xᵢ W[i, :]`) and the weight gradient (`∂W[i, :] += xᵢ δ`) both run along contiguous
+/// rows and vectorise; only the input cotangent is a dot product.
+///
+/// All kernels act on `rows` samples stored row-major (`rows × inputs` in, `rows × outputs` out)
+/// and treat each row with exactly the same operations in the same order, so a batch gives
+/// bit-for-bit the results of its rows one at a time.
+public struct Dense: Sendable, Hashable {
+    /// Input width.
+    public let inputs: Int
+    /// Output width.
+    public let outputs: Int
+    /// The activation applied to `z`.
+    public let activation: Activation
+    /// Offset of `W` in the parameter vector.
+    public let weightOffset: Int
+    /// Offset of `b` in the parameter vector.
+    public let biasOffset: Int
+
+    /// A layer whose parameters are appended to `layout` as `"\(name).weight"` and `"\(name).bias"`.
+    public init(inputs: Int, outputs: Int, activation: Activation, name: String, layout: inout ParameterLayout) {
+        self.inputs = inputs
+        self.outputs = outputs
+        self.activation = activation
+        weightOffset = layout.append(
+            "\(name).weight", kind: .weight, count: inputs * outputs, fanIn: inputs, fanOut: outputs)
+        biasOffset = layout.append("\(name).bias", kind: .bias, count: outputs, fanIn: inputs, fanOut: outputs)
+    }
+
+    /// Number of parameters, `inputs · outputs + outputs`.
+    public var parameterCount: Int { inputs * outputs + outputs }
+
+    /// `z = x W + b` and `a = σ(z)` for `rows` rows (`a` may equal `z` when `σ` is the identity).
+    @inlinable
+    public func forward(
+        rows: Int, _ x: UnsafePointer<Double>, parameters: UnsafePointer<Double>,
+        preactivation z: UnsafeMutablePointer<Double>, value a: UnsafeMutablePointer<Double>
+    ) {
+        let w = parameters + weightOffset
+        let b = parameters + biasOffset
+        for r in 0..<rows {
+            Self.affineRow(x + r * inputs, weights: w, bias: b, into: z + r * outputs, inputs: inputs, outputs: outputs)
+        }
+        activation.apply(z, to: a, count: rows * outputs)
+    }
+
+    /// Back-propagates `delta = ∂L/∂z` (already multiplied by `σ′(z)`, `rows × outputs`): adds
+    /// `xᵀ δ` to the weight gradient and `Σ_rows δ` to the bias gradient (skipped when
+    /// `gradient` is nil), and writes `δ Wᵀ` (`rows × inputs`) into `inputCotangent` if given.
+    ///
+    /// `scratch` (at least `inputs · outputs` values) receives `Wᵀ`, so the input cotangent is
+    /// the same register-blocked kernel as the forward pass instead of one dot product per entry.
+    @inlinable
+    public func backward(
+        rows: Int, _ x: UnsafePointer<Double>, delta: UnsafePointer<Double>, parameters: UnsafePointer<Double>,
+        inputCotangent: UnsafeMutablePointer<Double>?, accumulatingInto gradient: UnsafeMutablePointer<Double>?,
+        scratch: UnsafeMutablePointer<Double>
+    ) {
+        if let gradient {
+            Self.accumulateRows(
+                delta, rows: rows, width: outputs, weights: nil, weightStride: 0, into: gradient + biasOffset)
+            Self.accumulateOuterProducts(
+                x, delta, rows: rows, inputs: inputs, outputs: outputs, into: gradient + weightOffset)
+        }
+        if let inputCotangent {
+            let w = parameters + weightOffset
+            Self.transpose(w, rows: inputs, columns: outputs, into: scratch)
+            for r in 0..<rows {
+                Self.affineRow(
+                    delta + r * outputs, weights: scratch, bias: nil, into: inputCotangent + r * inputs,
+                    inputs: outputs, outputs: inputs)
+            }
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// ContinuumNeural: see the module overview in README.md.
