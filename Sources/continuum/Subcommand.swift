@@ -7,7 +7,13 @@ protocol Subcommand {
     static var summary: String { get }
     static var usage: String { get }
     static var options: [OptionSpec] { get }
+    /// How many positional arguments the command takes (default none).
+    static var positionalCount: Int { get }
     static func run(_ arguments: ParsedArguments) throws -> Int32
+}
+
+extension Subcommand {
+    static var positionalCount: Int { 0 }
 }
 
 extension Subcommand {

@@ -9,6 +9,7 @@ struct CommandEntry {
     let summary: String
     let options: [OptionSpec]
     let help: String
+    let positionalCount: Int
     let run: (ParsedArguments) throws -> Int32
 
     init<C: Subcommand>(_ command: C.Type) {
@@ -16,6 +17,7 @@ struct CommandEntry {
         summary = C.summary
         options = C.options
         help = C.help
+        positionalCount = C.positionalCount
         run = C.run
     }
 }
@@ -23,7 +25,7 @@ struct CommandEntry {
 let commands = [
     CommandEntry(SolveCommand.self), CommandEntry(GradientCommand.self), CommandEntry(MethodsCommand.self),
     CommandEntry(LorenzCommand.self), CommandEntry(StabilityCommand.self), CommandEntry(WorkPrecisionCommand.self),
-    CommandEntry(EnergyCommand.self),
+    CommandEntry(EnergyCommand.self), CommandEntry(FitCommand.self), CommandEntry(ForecastCommand.self),
 ]
 
 @MainActor
@@ -44,7 +46,9 @@ func runCommand(_ command: CommandEntry, _ arguments: [String]) -> Int32 {
             print(command.help)
             return 0
         }
-        if let extra = parsed.positional.first { throw UsageError("unexpected argument '\(extra)'") }
+        if parsed.positional.count > command.positionalCount {
+            throw UsageError("unexpected argument '\(parsed.positional[command.positionalCount])'")
+        }
         return try command.run(parsed)
     } catch let error as UsageError {
         printError("continuum \(command.name): \(error)")
