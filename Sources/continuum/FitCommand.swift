@@ -22,6 +22,7 @@ enum FitCommand: Subcommand {
         OptionSpec(name: "depth", value: "N", help: "hidden layers (default 2)"),
         OptionSpec(name: "augment", value: "N", help: "extra state dimensions starting at zero (default 0)"),
         OptionSpec(name: "iterations", value: "N", help: "Adam iterations (default 300), then an L-BFGS polish"),
+        OptionSpec(name: "window", value: "N", help: "longest training window in points (default 16)"),
         OptionSpec(name: "polish", value: "N", help: "L-BFGS iterations on the whole series (default 60)"),
         OptionSpec(name: "holdout", value: "K", help: "keep the last K rows out of training to measure the forecast (default 3)"),
         OptionSpec(name: "sensitivity", value: "METHOD", help: "forward, discrete, backsolve, interpolating (default) or quadrature"),
@@ -99,6 +100,7 @@ struct FitRequest {
         holdout = try Self.integer(arguments, "holdout", holdout, minimum: 0)
         training.iterations = try Self.integer(arguments, "iterations", training.iterations, minimum: 0)
         training.polishIterations = try Self.integer(arguments, "polish", training.polishIterations, minimum: 0)
+        if arguments["window"] != nil { training.maximumWindow = try Self.integer(arguments, "window", 2, minimum: 2) }
         seed = UInt64(try Self.integer(arguments, "seed", 0, minimum: 0))
         training.seed = seed
         outputDirectory = arguments["out"] ?? outputDirectory

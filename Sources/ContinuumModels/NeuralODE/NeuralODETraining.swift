@@ -25,10 +25,11 @@ public enum NeuralODETraining {
         var stream = RandomStream(seed: options.seed)
         var gradient = [Double](repeating: 0, count: model.parameters.count)
         let fullLength = data.count
+        let longest = min(fullLength, max(options.maximumWindow ?? fullLength, options.initialWindow))
         for iteration in 0..<options.iterations {
             let progressFraction = Double(iteration) / max(Double(options.iterations) * options.curriculumFraction, 1)
             let window = min(
-                fullLength, options.initialWindow + Int((Double(fullLength - options.initialWindow) * progressFraction).rounded()))
+                longest, options.initialWindow + Int((Double(longest - options.initialWindow) * progressFraction).rounded()))
             field.parameters = model.parameters
             gradient.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
             var total = 0.0, counted = 0

@@ -8,7 +8,10 @@ public struct NeuralODETrainingOptions: Sendable {
     public var batchSize = 8
     /// Observation points per window at the start of the curriculum (at least 2).
     public var initialWindow = 4
-    /// Fraction of the iterations after which windows span the whole series (the curriculum
+    /// The longest window in points (`nil`: the whole series). Oscillating series train better
+    /// with windows of a cycle or two; the L-BFGS polish then fits the whole series.
+    public var maximumWindow: Int? = 16
+    /// Fraction of the iterations after which windows reach their longest (the curriculum
     /// lengthens them linearly until then).
     public var curriculumFraction = 0.6
     /// Peak learning rate of Adam (cosine decay to a tenth of it, after a short warm-up).
