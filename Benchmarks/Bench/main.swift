@@ -10,6 +10,11 @@ func fail(_ message: String) -> Never {
     exit(2)
 }
 
+if CommandLine.arguments.dropFirst().first == "sde" {
+    do { try SDEBenchmark.run(Array(CommandLine.arguments.dropFirst(2))) } catch { fail("\(error)") }
+    exit(0)
+}
+
 let arguments: BenchmarkArguments
 do {
     arguments = try BenchmarkArguments(Array(CommandLine.arguments.dropFirst()))

@@ -33,7 +33,10 @@ def make_solve(brownian, steps):
             diffrax.ControlTerm(lambda t, y, args: SIGMA * y, path))
         sol = diffrax.diffeqsolve(
             terms, diffrax.Euler(), 0.0, T1, dt0=dt, y0=jnp.asarray(X0),
-            saveat=diffrax.SaveAt(t1=True), max_steps=steps + 16)
+            saveat=diffrax.SaveAt(t1=True), max_steps=steps + 16,
+            # UnsafeBrownianPath cannot be differentiated in reverse mode, which diffrax's default
+            # adjoint requires; no gradient is taken here, so forward mode changes nothing else.
+            adjoint=diffrax.ForwardMode() if brownian != "tree" else diffrax.RecursiveCheckpointAdjoint())
         return sol.ys[0]
 
     return jax.jit(jax.vmap(one_path))
