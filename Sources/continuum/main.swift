@@ -20,7 +20,9 @@ struct CommandEntry {
     }
 }
 
-let commands = [CommandEntry(SolveCommand.self), CommandEntry(MethodsCommand.self), CommandEntry(LorenzCommand.self)]
+let commands = [
+    CommandEntry(SolveCommand.self), CommandEntry(MethodsCommand.self), CommandEntry(LorenzCommand.self), CommandEntry(SDECommand.self),
+]
 
 @MainActor
 func mainHelp() -> String {
