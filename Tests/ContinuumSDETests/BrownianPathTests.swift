@@ -7,6 +7,18 @@ import Testing
 @Suite struct BrownianPathTests {
     typealias Support = SDETestSupport
 
+    /// The unrolled scalar Philox is the generator of ContinuumNumerics, bit for bit.
+    @Test func philoxKernelMatchesPhilox() {
+        var stream = RandomStream(seed: 17)
+        for _ in 0..<1000 {
+            let key = RandomKey(seed: UInt64(stream.nextUniform() * 0x1p53))
+            let words = (0..<4).map { _ in UInt32(stream.nextUniform() * 0x1p32) }
+            let reference = Philox.block(counter: SIMD4(words[0], words[1], words[2], words[3]), key: key.bits)
+            let kernel = PhiloxKernel.block(words[0], words[1], words[2], words[3], key: key)
+            #expect([kernel.0, kernel.1, kernel.2, kernel.3] == [reference[0], reference[1], reference[2], reference[3]])
+        }
+    }
+
     @Test func zigguratNormalsAreStandardNormal() {
         let key = RandomKey(seed: 11)
         var sample: [Double] = []

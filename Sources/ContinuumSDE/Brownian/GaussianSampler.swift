@@ -32,24 +32,36 @@ public enum GaussianSampler {
     @usableFromInline static let ratio: [Double] = (0..<layers).map { x[$0 + 1] / x[$0] }
 
     /// Two independent standard normal numbers for `counter` under `key`.
-    @inlinable
+    @inlinable @inline(__always)
     public static func normalPair(key: RandomKey, counter: UInt64) -> (Double, Double) {
-        let block = key.block(at: counter)
-        let a = UInt64(block[1]) << 32 | UInt64(block[0])
-        let b = UInt64(block[3]) << 32 | UInt64(block[2])
+        let (a, b) = PhiloxKernel.halves(key: key, index: counter)
         return (normal(bits: a, key: key, counter: counter, lane: 0), normal(bits: b, key: key, counter: counter, lane: 1))
     }
 
-    @inlinable
+    /// The first of the two normals of ``normalPair(key:counter:)`` (same value, half the work).
+    @inlinable @inline(__always)
+    public static func firstNormal(key: RandomKey, counter: UInt64) -> Double {
+        let (a, _) = PhiloxKernel.halves(key: key, index: counter)
+        return normal(bits: a, key: key, counter: counter, lane: 0)
+    }
+
+    /// `xᵢ` and `xᵢ₊₁/xᵢ` interleaved, in memory that lives as long as the process.
+    @usableFromInline nonisolated(unsafe) static let table: UnsafePointer<Double> = {
+        let table = UnsafeMutablePointer<Double>.allocate(capacity: 2 * layers)
+        for i in 0..<layers {
+            table[2 * i] = x[i]
+            table[2 * i + 1] = ratio[i]
+        }
+        return UnsafePointer(table)
+    }()
+
+    @inlinable @inline(__always)
     static func normal(bits: UInt64, key: RandomKey, counter: UInt64, lane: UInt32) -> Double {
         let layer = Int(bits & 0x7F)
         let u = 2 * ((Double(bits >> 11) + 0.5) * 0x1p-53) - 1
-        return x.withUnsafeBufferPointer { xs in
-            ratio.withUnsafeBufferPointer { rs in
-                if abs(u) < rs[layer] { return u * xs[layer] }
-                return slowPath(u: u, layer: layer, key: key, counter: counter, lane: lane)
-            }
-        }
+        let table = Self.table
+        if abs(u) < table[2 * layer + 1] { return u * table[2 * layer] }
+        return slowPath(u: u, layer: layer, key: key, counter: counter, lane: lane)
     }
 
     /// The wedge and tail of the ziggurat: rejection sampling with uniforms from retry counters.

@@ -10,13 +10,23 @@ import ContinuumNumerics
 public struct SequentialBrownianPath: BrownianPath, Sendable {
     public let dimension: Int
     @usableFromInline let key: RandomKey
+    /// The next counter to draw a block from.
     @usableFromInline var counter: UInt64 = 0
-    @usableFromInline var spare: Double?
+    /// Normals drawn ahead in batches of ``batchSize`` (independent blocks, so the processor
+    /// overlaps their generation); `next` indexes the first unused one.
+    @usableFromInline var buffer: [Double]
+    @usableFromInline var next: Int
+    /// `√|h|` of the last step size, reused while the step size does not change.
+    @usableFromInline var lastWidth = Double.nan, lastRoot = Double.nan
+
+    @usableFromInline static let batchSize = 64
 
     /// A path of `dimension` components drawing from `key`'s stream.
     public init(key: RandomKey, dimension: Int) {
         self.key = key
         self.dimension = dimension
+        buffer = [Double](repeating: 0, count: Self.batchSize)
+        next = Self.batchSize
     }
 
     public var isQueryableInAnyOrder: Bool { false }
@@ -25,19 +35,40 @@ public struct SequentialBrownianPath: BrownianPath, Sendable {
 
     @inlinable
     mutating func nextNormal() -> Double {
-        if let z = spare {
-            spare = nil
-            return z
+        if next == Self.batchSize { refill() }
+        let z = buffer.withUnsafeBufferPointer { $0[next] }
+        next += 1
+        return z
+    }
+
+    @usableFromInline
+    mutating func refill() {
+        let key = self.key, start = counter
+        buffer.withUnsafeMutableBufferPointer { out in
+            for pair in 0..<(Self.batchSize / 2) {
+                let (z0, z1) = GaussianSampler.normalPair(key: key, counter: start &+ UInt64(pair))
+                out[2 * pair] = z0
+                out[2 * pair + 1] = z1
+            }
         }
-        let (z0, z1) = GaussianSampler.normalPair(key: key, counter: counter)
-        counter &+= 1
-        spare = z1
-        return z0
+        counter &+= UInt64(Self.batchSize / 2)
+        next = 0
+    }
+
+    /// `±√|t − s|`, the sign of `t − s`.
+    @inlinable
+    mutating func signedRoot(_ s: Double, _ t: Double) -> Double {
+        let width = t - s
+        if width != lastWidth {
+            lastWidth = width
+            lastRoot = abs(width).squareRoot() * (width >= 0 ? 1 : -1)
+        }
+        return lastRoot
     }
 
     @inlinable
     public mutating func increment(from s: Double, to t: Double, into dw: UnsafeMutableBufferPointer<Double>) {
-        let scale = abs(t - s).squareRoot() * (t >= s ? 1 : -1)
+        let scale = signedRoot(s, t)
         for j in 0..<dimension { dw[j] = scale * nextNormal() }
     }
 
@@ -46,11 +77,10 @@ public struct SequentialBrownianPath: BrownianPath, Sendable {
         from s: Double, to t: Double, into dw: UnsafeMutableBufferPointer<Double>,
         area: UnsafeMutableBufferPointer<Double>
     ) {
-        let root = abs(t - s).squareRoot()
-        let sign: Double = t >= s ? 1 : -1
+        let scale = signedRoot(s, t)
         for j in 0..<dimension {
-            dw[j] = sign * root * nextNormal()
-            area[j] = sign * root * (1.0 / 12).squareRoot() * nextNormal()
+            dw[j] = scale * nextNormal()
+            area[j] = scale * (1.0 / 12).squareRoot() * nextNormal()
         }
     }
 }

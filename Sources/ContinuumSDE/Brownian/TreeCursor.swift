@@ -10,6 +10,8 @@ final class TreeCursor: @unchecked Sendable {
     /// W and ∫W at the current query and at the previous query's end (`2m` each).
     @usableFromInline let current: UnsafeMutablePointer<Double>
     @usableFromInline let previous: UnsafeMutablePointer<Double>
+    /// Scratch for the normals of one descent (two per level and component).
+    @usableFromInline let normals: UnsafeMutablePointer<Double>
     @usableFromInline let levelCount: Int, dimension: Int
     @usableFromInline var validLevel = -1
     @usableFromInline var lastTime = Double.nan
@@ -28,6 +30,8 @@ final class TreeCursor: @unchecked Sendable {
         current.initialize(repeating: 0, count: 2 * dimension)
         previous = .allocate(capacity: 2 * dimension)
         previous.initialize(repeating: 0, count: 2 * dimension)
+        normals = .allocate(capacity: 2 * levelCount * dimension)
+        normals.initialize(repeating: 0, count: 2 * levelCount * dimension)
     }
 
     @usableFromInline func copy() -> TreeCursor {
@@ -46,5 +50,6 @@ final class TreeCursor: @unchecked Sendable {
         nodes.deallocate()
         current.deallocate()
         previous.deallocate()
+        normals.deallocate()
     }
 }

@@ -56,6 +56,7 @@ public struct VirtualBrownianTree: BrownianPath, Sendable {
         Swift.min(t0, t1) >= lower && Swift.max(t0, t1) <= upper
     }
 
+    @inlinable
     public mutating func increment(from s: Double, to t: Double, into dw: UnsafeMutableBufferPointer<Double>) {
         let cursor = uniqueCursor()
         let m = dimension
@@ -69,6 +70,7 @@ public struct VirtualBrownianTree: BrownianPath, Sendable {
         cursor.lastTime = t
     }
 
+    @inlinable
     public mutating func increment(
         from s: Double, to t: Double, into dw: UnsafeMutableBufferPointer<Double>,
         area: UnsafeMutableBufferPointer<Double>
@@ -104,7 +106,7 @@ public struct VirtualBrownianTree: BrownianPath, Sendable {
 
     /// Writes W(t) and ∫W up to t into `out[0 ..< 2m]`, descending from the deepest cached node on
     /// t's path (intervals are half-open `[left, right)`, except the last, which contains `upper`).
-    @usableFromInline
+    @inlinable
     func query(_ time: Double, _ cursor: TreeCursor, into out: UnsafeMutablePointer<Double>) {
         let t = Swift.min(Swift.max(time, lower), upper)
         let m = dimension, stride = cursor.stride, area = providesSpaceTimeArea
@@ -119,38 +121,52 @@ public struct VirtualBrownianTree: BrownianPath, Sendable {
             if t >= left && (t < right || right == upper) { break }
             level -= 1
         }
+        // Three passes over the levels still to descend: the intervals and node numbers (no
+        // randomness), then every level's normals (independent Philox blocks, which the processor
+        // overlaps), then the bridge recurrence.
+        let first = level
         while level < depth {
             let base = level * stride, child = base + stride
-            let left = lv[base], right = lv[base + 1], h = right - left
-            let mid = left + 0.5 * h
+            let left = lv[base], right = lv[base + 1]
+            let mid = left + 0.5 * (right - left)
             let goRight = !(t < mid)
-            let node = nodes[level]
-            nodes[level + 1] = 2 &* node &+ (goRight ? 1 : 0)
+            nodes[level + 1] = 2 &* nodes[level] &+ (goRight ? 1 : 0)
             lv[child] = goRight ? mid : left
             lv[child + 1] = goRight ? right : mid
+            level += 1
+        }
+        let normals = cursor.normals
+        for l in first..<depth {
             for j in 0..<m {
-                let z = GaussianSampler.normalPair(key: key, counter: node &* UInt64(m) &+ UInt64(j))
-                let wa = lv[base + 2 + j], ka = lv[base + 2 + m + j]
-                let w = lv[base + 2 + 2 * m + j], hArea = lv[base + 2 + 3 * m + j]
-                var w1: Double, a1 = 0.0, a2 = 0.0
+                let counter = nodes[l] &* UInt64(m) &+ UInt64(j), slot = 2 * (l * m + j)
                 if area {
-                    (w1, a1, a2) = BrownianBridge.bisect(increment: w, area: hArea, width: h, normals: z)
+                    (normals[slot], normals[slot + 1]) = GaussianSampler.normalPair(key: key, counter: counter)
                 } else {
-                    w1 = BrownianBridge.bisect(increment: w, width: h, normal: z.0)
-                }
-                if goRight {
-                    lv[child + 2 + j] = wa + w1
-                    lv[child + 2 + m + j] = ka + 0.5 * h * (wa + 0.5 * w1 + a1)
-                    lv[child + 2 + 2 * m + j] = w - w1
-                    lv[child + 2 + 3 * m + j] = a2
-                } else {
-                    lv[child + 2 + j] = wa
-                    lv[child + 2 + m + j] = ka
-                    lv[child + 2 + 2 * m + j] = w1
-                    lv[child + 2 + 3 * m + j] = a1
+                    normals[slot] = GaussianSampler.firstNormal(key: key, counter: counter)
                 }
             }
-            level += 1
+        }
+        for l in first..<depth {
+            let base = l * stride, child = base + stride
+            let left = lv[base], h = lv[base + 1] - left
+            let goRight = nodes[l + 1] & 1 == 1
+            for j in 0..<m {
+                let slot = 2 * (l * m + j)
+                let wa = lv[base + 2 + j], w = lv[base + 2 + 2 * m + j]
+                if area {
+                    let ka = lv[base + 2 + m + j], hArea = lv[base + 2 + 3 * m + j]
+                    let (w1, a1, a2) = BrownianBridge.bisect(
+                        increment: w, area: hArea, width: h, normals: (normals[slot], normals[slot + 1]))
+                    lv[child + 2 + j] = goRight ? wa + w1 : wa
+                    lv[child + 2 + m + j] = goRight ? ka + 0.5 * h * (wa + 0.5 * w1 + a1) : ka
+                    lv[child + 2 + 2 * m + j] = goRight ? w - w1 : w1
+                    lv[child + 2 + 3 * m + j] = goRight ? a2 : a1
+                } else {
+                    let w1 = BrownianBridge.bisect(increment: w, width: h, normal: normals[slot])
+                    lv[child + 2 + j] = goRight ? wa + w1 : wa
+                    lv[child + 2 + 2 * m + j] = goRight ? w - w1 : w1
+                }
+            }
         }
         cursor.validLevel = depth
         let base = depth * stride
@@ -165,7 +181,7 @@ public struct VirtualBrownianTree: BrownianPath, Sendable {
     }
 
     /// Level 0: the whole domain, W(lower) = 0, its increment and area from counter block `j`.
-    @usableFromInline
+    @inlinable
     func initializeRoot(_ cursor: TreeCursor) {
         let m = dimension, h = upper - lower, lv = cursor.levels
         lv[0] = lower
