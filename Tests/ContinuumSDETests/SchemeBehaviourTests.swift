@@ -106,6 +106,24 @@ import _TestSupport
         #expect(runs[0].statistics.acceptedSteps == 101 * 100)
     }
 
+    /// Ensemble members (advanced in lockstep groups) equal the same paths solved one at a time.
+    @Test func ensembleMembersEqualIndividualSolves() throws {
+        let problem = try Support.gbm()
+        let key = RandomKey(seed: 21), options = SDESolveOptions(stepSize: 0.03)
+        let sequential = try solveEnsemble(problem, with: .sriw1, paths: 19, key: key, options: options, workers: 2)
+        let tree = try solveEnsemble(problem, with: EulerHeun(), paths: 19, key: key, brownian: .tree(tolerance: 1e-3),
+                                     options: options, workers: 3)
+        for i in 0..<19 {
+            var path = SequentialBrownianPath(key: key.split(UInt64(i)), dimension: 1)
+            let alone = try solve(problem, with: .sriw1, path: &path, options: options)
+            #expect(alone.finalState! == [sequential.finalStates[i]])
+            var treePath = VirtualBrownianTree(key: key.split(UInt64(i)), dimension: 1, from: 0, to: 1, tolerance: 1e-3)
+            let treeAlone = try solve(problem, with: EulerHeun(), path: &treePath, options: options)
+            #expect(treeAlone.finalState! == [tree.finalStates[i]])
+        }
+        #expect(sequential.statistics.acceptedSteps == 19 * 34)
+    }
+
     /// Adaptive SRIW1 on a tree: rejections re-query the same path, so the result tracks the exact
     /// solution on that path (tight tolerance → small error), and the error shrinks with the tolerance.
     @Test func adaptiveSRIStaysOnTheSamePath() throws {

@@ -126,12 +126,23 @@ func ensemble<F: VectorField & Sendable, G: DiffusionField & Sendable, S: SDESch
     let keep = min(max(keepingPaths, 0), paths)
     let results = EnsembleBuffers(paths: paths, dimension: n, workers: workerCount, keep: keep)
     DispatchQueue.concurrentPerform(iterations: workerCount) { worker in
-        let workspace = SDEWorkspace(
-            dimension: n, noise: problem.noise,
-            states: scheme.workspaceShape.states + 2, diffusions: scheme.workspaceShape.diffusions)
+        let workspaces = (0..<lockstepLanes).map { _ in
+            SDEWorkspace(dimension: n, noise: problem.noise,
+                         states: scheme.workspaceShape.states + 2, diffusions: scheme.workspaceShape.diffusions)
+        }
+        let workspace = workspaces[0]
         var statistics = SDEStatistics()
         let range = (paths * worker / workerCount)..<(paths * (worker + 1) / workerCount)
-        for i in range {
+        // Fixed steps: the paths not kept for plotting go in lockstep groups (same results, faster).
+        var alone = range
+        if options.tolerance == nil {
+            alone = range.lowerBound..<max(range.lowerBound, min(range.upperBound, keep))
+            for first in stride(from: alone.upperBound, to: range.upperBound, by: lockstepLanes) {
+                let group = first..<min(first + lockstepLanes, range.upperBound)
+                statistics = statistics + runLockstep(problem, scheme, group, makePath, options, workspaces, results)
+            }
+        }
+        for i in alone {
             var path = makePath(i)
             var pathOptions = options
             pathOptions.saveEveryStep = i < keep
