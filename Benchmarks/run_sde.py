@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """SDE benchmark runner: 4096 paths x 1000 Euler-Maruyama steps of geometric Brownian motion
-(dX = 0.5 X dt + 0.3 X dW, X(0) = 1, t in [0, 1]), Continuum (release, all cores; sequential
-Brownian increments, and the reproducible virtual Brownian tree with tolerance 1e-4) against
+(dX = 0.5 X dt + 0.3 X dW, X(0) = 1, t in [0, 1]), Continuum (release, all cores; drift and
+diffusion as field structs, and as closures; sequential Brownian increments, and the reproducible
+virtual Brownian tree with tolerance 1e-4) against
 vectorised NumPy, diffrax (jit + vmap, UnsafeBrownianPath; and VirtualBrownianTree, tol 1e-4) and
 torchsde (batched, default BrownianInterval). Runs are interleaved; each figure is the median over
 --runs of each run's median over --repeat solves. Prints the times, the ratios and the bars.
@@ -35,6 +36,7 @@ BARS = [
 
 def contenders(binary, python):
     table = [("continuum", [str(binary), "sde", "--brownian", "sequential"]),
+             ("continuum closure", [str(binary), "sde", "--brownian", "sequential", "--field", "closure"]),
              ("continuum tree", [str(binary), "sde", "--brownian", "tree"])]
     if python:
         peers = BENCH / "peers"
