@@ -3,18 +3,19 @@ import Foundation
 import _AllocationCounter
 
 /// `continuum-bench sde [--brownian sequential|tree] [--field struct|closure] [--paths N] [--steps N]
-/// [--repeat N] [--workers N]`: geometric Brownian motion dX = 0.5 X dt + 0.3 X dW, X(0) = 1 on
+/// [--repeat N] [--workers N] [--tolerance T]`: geometric Brownian motion dX = 0.5 X dt + 0.3 X dW, X(0) = 1 on
 /// [0, 1], N paths of Euler-Maruyama with fixed steps, in parallel; the contract of
 /// Benchmarks/peers/sde_*.py. The drift and diffusion are small structs conforming to the field
 /// protocols (the solver is specialised for them and inlines them) or, with `--field closure`,
 /// closures (an indirect call each). Prints one JSON line with the median wall time, the sample
 /// mean at t = 1 and the allocations per path.
 enum SDEBenchmark {
-    static let mu = 0.5, sigma = 0.3, treeTolerance = 1e-4
+    static let mu = 0.5, sigma = 0.3
 
     static func run(_ arguments: [String]) throws {
         var brownian = "sequential", field = "struct", paths = 4096, steps = 1000, repeats = 5
         var workers: Int?
+        var treeTolerance = 1e-4
         var rest = arguments[...]
         while let flag = rest.popFirst() {
             guard let value = rest.popFirst() else { fail("\(flag) needs a value") }
@@ -29,6 +30,11 @@ enum SDEBenchmark {
             case "--steps": steps = try positive(value, flag)
             case "--repeat": repeats = try positive(value, flag)
             case "--workers": workers = try positive(value, flag)
+            case "--tolerance":
+                guard let tolerance = Double(value), tolerance > 0, tolerance.isFinite else {
+                    fail("--tolerance needs a positive number, got \(value)")
+                }
+                treeTolerance = tolerance
             default: fail("unknown option \(flag)")
             }
         }
