@@ -10,13 +10,18 @@ func fail(_ message: String) -> Never {
     exit(2)
 }
 
-let modes: [String: ([String]) throws -> String] = [
+// Modes that print their own report return nil.
+let modes: [String: ([String]) throws -> String?] = [
     "gradient": GradientBenchmark.run, "gradient-memory": GradientBenchmark.memory,
     "kepler-symplectic": SymplecticBenchmark.run,
+    "sde": { arguments in
+        try SDEBenchmark.run(arguments)
+        return nil
+    },
 ]
 if let mode = CommandLine.arguments.dropFirst().first, let run = modes[mode] {
     do {
-        print(try run(Array(CommandLine.arguments.dropFirst(2))))
+        if let report = try run(Array(CommandLine.arguments.dropFirst(2))) { print(report) }
         exit(0)
     } catch {
         fail("\(error)")

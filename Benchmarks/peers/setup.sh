@@ -49,6 +49,7 @@ PINNED=(
 )
 TORCH_PINNED=(
     "torchdiffeq==0.2.5"
+    "torchsde==0.2.6"
 )
 
 # Pick an interpreter: --python, else python3.11, else python3 (must be >= 3.11).
@@ -102,7 +103,7 @@ local_cpu_torch_wheel() {
 }
 
 if [ "$WITH_TORCH" -eq 1 ]; then
-    echo "==> installing torch (CPU build) and torchdiffeq"
+    echo "==> installing torch (CPU build), torchdiffeq and torchsde"
     if "${PIP[@]}" show torch >/dev/null 2>&1; then
         echo "    torch already installed: $("${PIP[@]}" show torch | sed -n 's/^Version: //p')"
     elif "${PIP[@]}" install --quiet --timeout 20 --retries 1 \
@@ -124,7 +125,7 @@ echo "==> installed versions"
 import importlib.metadata as md
 import platform
 print(f"  python     {platform.python_version()}")
-for name in ("numpy", "scipy", "jax", "jaxlib", "equinox", "diffrax", "torch", "torchdiffeq"):
+for name in ("numpy", "scipy", "jax", "jaxlib", "equinox", "diffrax", "torch", "torchdiffeq", "torchsde"):
     try:
         print(f"  {name:<10} {md.version(name)}")
     except md.PackageNotFoundError:

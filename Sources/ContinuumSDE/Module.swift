@@ -1,1 +1,0 @@
-// ContinuumSDE: see the module overview in README.md.
