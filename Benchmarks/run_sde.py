@@ -14,16 +14,11 @@ otherwise.
 """
 
 import argparse
-import json
-import os
 import pathlib
 import statistics
-import subprocess
 import sys
 
-BENCH = pathlib.Path(__file__).resolve().parent
-REPO = BENCH.parent
-VENV = pathlib.Path(os.environ.get("CONTINUUM_PEERS_VENV", pathlib.Path.home() / ".cache/continuum-peers"))
+from bench_common import BENCH, VENV, build_bench, run_json
 
 # (ratio name, numerator contender, denominator contender, bar)
 BARS = [
@@ -48,11 +43,7 @@ def contenders(binary, python):
 
 
 def run_once(command, repeat):
-    done = subprocess.run(command + ["--repeat", str(repeat)], capture_output=True, text=True, timeout=1800)
-    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
-    if done.returncode != 0 or not lines:
-        return None, (done.stderr.strip().splitlines() or ["no output"])[-1]
-    return json.loads(lines[-1]), None
+    return run_json(command + ["--repeat", str(repeat)])
 
 
 def main():
@@ -61,11 +52,7 @@ def main():
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
 
-    print("==> building continuum-bench (release)", file=sys.stderr)
-    subprocess.run(["swift", "build", "-c", "release", "--product", "continuum-bench"], cwd=REPO, check=True,
-                   stdout=subprocess.DEVNULL)
-    bin_path = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=REPO, check=True,
-                              capture_output=True, text=True).stdout.strip()
+    bin_path = build_bench().parent
     python = str(VENV / "bin/python") if (VENV / "bin/python").exists() else None
     if not python:
         print(f"==> no peers venv at {VENV}: running Continuum only", file=sys.stderr)

@@ -11,16 +11,12 @@ peers venv of Benchmarks/peers/setup.sh for the peers; standard library only oth
 
 import argparse
 import datetime
-import json
 import os
 import pathlib
 import statistics
-import subprocess
 import sys
 
-BENCH = pathlib.Path(__file__).resolve().parent
-REPO = BENCH.parent
-VENV = pathlib.Path(os.environ.get("CONTINUUM_PEERS_VENV", pathlib.Path.home() / ".cache/continuum-peers"))
+from bench_common import BENCH, VENV, build_bench, run_json, write_section
 PROBLEMS = {"robertson": ("1e-6", "1e-10"), "vanderpol": ("1e-6", "1e-6")}
 CONTINUUM_METHODS = ["rodas5p", "rodas4", "rosenbrock23", "radau5", "kvaerno5", "kencarp4", "bdf", "ndf", "auto"]
 BEGIN, END = "<!-- stiff:begin -->", "<!-- stiff:end -->"
@@ -37,11 +33,7 @@ def contenders(bench_binary, python, extra_methods):
 def run_once(command, problem, method, repeat):
     rtol, atol = PROBLEMS[problem]
     args = command + [problem, "--method", method, "--rtol", rtol, "--atol", atol, "--repeat", str(repeat)]
-    done = subprocess.run(args, capture_output=True, text=True, timeout=900)
-    lines = [l for l in done.stdout.splitlines() if l.startswith("{")]
-    if done.returncode != 0 or not lines:
-        return None, (done.stderr.strip().splitlines() or ["no output"])[-1]
-    return json.loads(lines[-1]), None
+    return run_json(args, timeout=900)
 
 
 def main():
@@ -52,11 +44,7 @@ def main():
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args()
 
-    print("==> building continuum-bench (release)", file=sys.stderr)
-    subprocess.run(["swift", "build", "-c", "release", "--product", "continuum-bench"], cwd=REPO, check=True,
-                   stdout=subprocess.DEVNULL)
-    bin_path = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=REPO, check=True,
-                              capture_output=True, text=True).stdout.strip()
+    bin_path = build_bench().parent
     python = str(VENV / "bin/python") if (VENV / "bin/python").exists() else None
     if not python:
         print(f"==> no peers venv at {VENV}: running Continuum only", file=sys.stderr)
@@ -118,16 +106,7 @@ def main():
     report = "\n".join(out)
     print(report)
     if args.write:
-        path = BENCH / "RESULTS.md"
-        text = path.read_text() if path.exists() else ""
-        if BEGIN in text and END in text:
-            text = text[:text.index(BEGIN)] + report + text[text.index(END) + len(END):]
-        else:
-            text = text.rstrip() + "\n\n" + report + "\n"
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(text)
-        tmp.replace(path)
-        print(f"==> wrote {path}", file=sys.stderr)
+        write_section(BEGIN, END, report)
 
 
 if __name__ == "__main__":

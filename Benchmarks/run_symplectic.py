@@ -13,24 +13,18 @@ Benchmarks/peers/setup.sh for diffrax; standard library only otherwise.
 """
 
 import argparse
-import json
-import os
 import pathlib
 import statistics
-import subprocess
 import sys
 
-BENCH = pathlib.Path(__file__).resolve().parent
-REPO = BENCH.parent
-VENV = pathlib.Path(os.environ.get("CONTINUUM_PEERS_VENV", pathlib.Path.home() / ".cache/continuum-peers"))
+from bench_common import BENCH, VENV, build_bench, run_json
 
 
 def run_once(command):
-    done = subprocess.run(command, capture_output=True, text=True, timeout=900)
-    lines = [l for l in done.stdout.splitlines() if l.startswith("{")]
-    if done.returncode != 0 or not lines:
-        raise RuntimeError(f"{' '.join(command)}: {(done.stderr.strip().splitlines() or ['no output'])[-1]}")
-    return json.loads(lines[-1])
+    result, error = run_json(command, timeout=900)
+    if result is None:
+        raise RuntimeError(f"{' '.join(command)}: {error}")
+    return result
 
 
 def main():
@@ -41,11 +35,7 @@ def main():
     parser.add_argument("--dt", type=float, default=0.01)
     args = parser.parse_args()
 
-    print("==> building continuum-bench (release)", file=sys.stderr)
-    subprocess.run(["swift", "build", "-c", "release", "--product", "continuum-bench"], cwd=REPO, check=True,
-                   stdout=subprocess.DEVNULL)
-    bin_path = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=REPO, check=True,
-                              capture_output=True, text=True).stdout.strip()
+    bin_path = build_bench().parent
     bench = [str(pathlib.Path(bin_path) / "continuum-bench"), "kepler-symplectic"]
     common = ["--steps", str(args.steps), "--dt", str(args.dt), "--repeat", str(args.repeat)]
     contenders = [
