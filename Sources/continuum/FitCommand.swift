@@ -11,7 +11,7 @@ enum FitCommand: Subcommand {
         """
     static let usage = """
         continuum fit [DATA.csv] [--time-column NAME] [--columns a,b] [--hidden 64] [--depth 2] \
-        [--augment 0] [--iterations 300] [--holdout 3] [--sensitivity interpolating] [--seed 0] \
+        [--augment 0] [--iterations 300] [--holdout 3] [--sensitivity discrete] [--seed 0] \
         [--out fit-output] [--regularize-solver]
         """
     static let positionalCount = 1
@@ -25,7 +25,7 @@ enum FitCommand: Subcommand {
         OptionSpec(name: "window", value: "N", help: "longest training window in points (default 16)"),
         OptionSpec(name: "polish", value: "N", help: "L-BFGS iterations on the whole series (default 60)"),
         OptionSpec(name: "holdout", value: "K", help: "keep the last K rows out of training to measure the forecast (default 3)"),
-        OptionSpec(name: "sensitivity", value: "METHOD", help: "forward, discrete, backsolve, interpolating (default) or quadrature"),
+        OptionSpec(name: "sensitivity", value: "METHOD", help: "forward, discrete (default), backsolve, interpolating or quadrature"),
         OptionSpec(name: "regularize-solver", value: nil, help: "penalise solver cost during training (not available yet)"),
         OptionSpec(name: "seed", value: "S", help: "seed of the initial weights and the window sampler (default 0)"),
         OptionSpec(name: "out", value: "DIR", help: "output directory (default fit-output)"),

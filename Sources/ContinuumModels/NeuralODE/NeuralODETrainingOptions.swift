@@ -19,7 +19,7 @@ public struct NeuralODETrainingOptions: Sendable {
     /// Global gradient-norm clip.
     public var gradientClip = 10.0
     /// The sensitivity method for every window's gradient.
-    public var sensitivity: SensitivityMethod = .interpolating()
+    public var sensitivity: SensitivityMethod = .discrete()
     /// Solver tolerances.
     public var relativeTolerance = 1e-6
     public var absoluteTolerance = 1e-8
