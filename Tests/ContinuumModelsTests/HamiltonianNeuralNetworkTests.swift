@@ -54,7 +54,7 @@ struct HamiltonianNeuralNetworkTests {
         let model = try HamiltonianNeuralNetwork(degreesOfFreedom: 1, hiddenWidths: [6, 5], seed: 7)
         let samples = try HamiltonianSamples.trajectories(
             of: Pendulum(), from: [(q: [1], p: [0]), (q: [0.2], p: [0.9])], duration: 3, stepSize: 0.05, saveEvery: 6)
-        let loss = HamiltonianDerivativeMatching(network: model.network, samples: samples)
+        let loss = try HamiltonianDerivativeMatching(network: model.network, samples: samples)
         var gradient = [Double](repeating: 0, count: model.parameters.count), scratch = gradient
         func value(_ x: [Double]) -> Double {
             x.withUnsafeBufferPointer { x in scratch.withUnsafeMutableBufferPointer { loss.evaluate(x, gradient: $0) } }
@@ -115,5 +115,19 @@ struct HamiltonianNeuralNetworkTests {
         let measured = Self.period(orbit.solution)
         #expect(abs(measured / exact - 1) < 0.02, "period \(measured), exact \(exact)")
         #expect(orbit.energyErrors.max()! < 1e-5)
+    }
+
+    @Test func rejectsMisuse() throws {
+        #expect(throws: NeuralError.self) {
+            try HamiltonianNeuralNetwork(network: try MLP(widths: [2, 4, 2], activation: .tanh), parameters: [Double](repeating: 0, count: 22))
+        }
+        #expect(throws: NeuralError.self) {
+            try HamiltonianNeuralNetwork(network: try MLP(widths: [2, 4, 1], activation: .tanh), parameters: [0])
+        }
+        let samples = try HamiltonianSamples(degreesOfFreedom: 1, states: [1, 0], derivatives: [0, -1])
+        var model = try HamiltonianNeuralNetwork(degreesOfFreedom: 2, hiddenWidths: [4])
+        #expect(throws: NeuralError.self) { try HamiltonianTraining.train(&model, on: samples) }
+        #expect(throws: ODEError.self) { try HamiltonianSamples(degreesOfFreedom: 1, states: [1, 0], derivatives: [0]) }
+        #expect(throws: ODEError.self) { try HamiltonianSamples(degreesOfFreedom: 1, states: [1, .nan], derivatives: [0, 1]) }
     }
 }

@@ -18,8 +18,12 @@ public final class HamiltonianDerivativeMatching {
     @usableFromInline var ones: [Double], inputGradient: [Double], tangent: [Double]
 
     /// The loss of `network` (`2n` inputs, one output) on `samples`.
-    public init(network: MLP, samples: HamiltonianSamples) {
-        precondition(network.inputWidth == 2 * samples.degreesOfFreedom && network.outputWidth == 1)
+    public init(network: MLP, samples: HamiltonianSamples) throws(NeuralError) {
+        guard network.outputWidth == 1 else { throw .countMismatch(expected: 1, actual: network.outputWidth, what: "network outputs") }
+        guard network.inputWidth == 2 * samples.degreesOfFreedom else {
+            throw .countMismatch(
+                expected: 2 * samples.degreesOfFreedom, actual: network.inputWidth, what: "network inputs (2n for the samples' (q, p))")
+        }
         self.network = network
         self.samples = samples
         workspace = network.makeWorkspace(batchCapacity: samples.count)
@@ -28,7 +32,8 @@ public final class HamiltonianDerivativeMatching {
         tangent = [Double](repeating: 0, count: samples.states.count)
     }
 
-    /// `L(θ)`, with `∂L/∂θ` written into `gradient`.
+    /// `L(θ)`, with `∂L/∂θ` written into `gradient` (both buffers sized for the network's
+    /// parameters).
     public func evaluate(_ parameters: UnsafeBufferPointer<Double>, gradient: UnsafeMutableBufferPointer<Double>) -> Double {
         let n = samples.degreesOfFreedom, count = samples.count
         let scale = 1 / Double(count)

@@ -41,6 +41,10 @@ public struct HamiltonianNeuralNetwork: HamiltonianSystem {
         guard parameters.count == network.parameterCount else {
             throw .countMismatch(expected: network.parameterCount, actual: parameters.count, what: "parameters")
         }
+        self.init(validated: network, parameters: parameters)
+    }
+
+    init(validated network: MLP, parameters: [Double]) {
         self.network = network
         self.parameters = parameters
         degreesOfFreedom = network.inputWidth / 2
@@ -62,7 +66,7 @@ public struct HamiltonianNeuralNetwork: HamiltonianSystem {
 
     /// An independent copy with its own workspace.
     public func copy() -> HamiltonianNeuralNetwork {
-        try! HamiltonianNeuralNetwork(network: network, parameters: parameters)
+        HamiltonianNeuralNetwork(validated: network, parameters: parameters)
     }
 
     @inlinable

@@ -30,14 +30,14 @@ public enum HamiltonianTraining {
         public var polishStatus: LBFGS.Status?
     }
 
-    /// Trains `model` on `samples` in place.
+    /// Trains `model` on `samples` in place; throws when the samples have another number of
+    /// degrees of freedom than the model.
     @discardableResult
     public static func train(
         _ model: inout HamiltonianNeuralNetwork, on samples: HamiltonianSamples,
         options: HamiltonianTrainingOptions = HamiltonianTrainingOptions()
     ) throws(NeuralError) -> Report {
-        precondition(samples.degreesOfFreedom == model.degreesOfFreedom, "the samples and the model differ in degrees of freedom")
-        let loss = HamiltonianDerivativeMatching(network: model.network, samples: samples)
+        let loss = try HamiltonianDerivativeMatching(network: model.network, samples: samples)
         var parameters = model.parameters
         var gradient = [Double](repeating: 0, count: parameters.count)
         func evaluate() -> Double {
