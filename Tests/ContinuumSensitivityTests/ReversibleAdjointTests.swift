@@ -129,6 +129,24 @@ struct ReversibleAdjointTests {
         #expect(abs(difference - a[0]) < 1e-6 * max(1, abs(a[0])), "\(difference) vs \(a[0])")
     }
 
+    /// A problem integrated backwards in time (`t1 < t0`, negative steps).
+    @Test func backwardsInTime() throws {
+        func solve(_ omegaSquared: Double, _ adjoint: SplittingAdjoint) throws -> GradientResult {
+            let problem = try PartitionedProblem(
+                Pendulum(frequencySquared: omegaSquared, mass: 1), q0: [0.7], p0: [-0.2], from: 3, to: -1)
+            return try gradient(
+                of: SumOfSquaresLoss(), at: [2, 0, -1], for: problem, with: .velocityVerlet, stepSize: 0.02,
+                adjoint: adjoint)
+        }
+        let reversible = try solve(1.1, .reversible), stored = try solve(1.1, .storingAll)
+        #expect(reversible.statistics.backward.acceptedSteps == 200)
+        let a = reversible.parameterGradient + reversible.initialStateGradient
+        #expect(relativeDifference(a, stored.parameterGradient + stored.initialStateGradient) < 1e-9)
+        let e = 1e-6
+        let difference = (try solve(1.1 + e, .reversible).loss - solve(1.1 - e, .reversible).loss) / (2 * e)
+        #expect(abs(difference - a[0]) < 1e-7 * max(1, abs(a[0])), "\(difference) vs \(a[0])")
+    }
+
     @Test func rejectsBadInput() throws {
         let problem = try PartitionedProblem(Self.pendulum, q0: [1], p0: [0], from: 0, to: 4)
         #expect(throws: SensitivityError.self) {

@@ -1,17 +1,5 @@
 import ContinuumODE
 
-/// How ``gradient(of:at:for:with:stepSize:adjoint:)`` gets the states its reverse sweep needs.
-///
-/// Both are the exact derivative of the same discrete solve and agree to rounding.
-public enum SplittingAdjoint: Sendable, Equatable {
-    /// Keep only the current state and recover the earlier ones by undoing the steps (the
-    /// integrator run backwards): memory independent of the number of steps.
-    case reversible
-    /// The discrete adjoint over the stored trajectory: every step's start state is kept, and
-    /// each step is replayed from it before it is reversed. Memory grows with the steps.
-    case storingAll
-}
-
 /// The value of `L = Σᵢ ℓᵢ(q(tᵢ), p(tᵢ))` for a fixed-step splitting solve of `problem` and its
 /// exact gradient with respect to the field's parameters `θ` and the initial state `(q₀, p₀)`.
 ///
@@ -127,37 +115,4 @@ public func gradient<F: DifferentiablePartitionedField, L: TrajectoryLoss>(
     return GradientResult(
         loss: value, parameterGradient: parameterGradient, initialStateGradient: cotangent, states: states,
         statistics: statistics)
-}
-
-/// The fixed-step grid through the loss times: segment `i` runs from the previous loss time (or
-/// `t0`) to loss time `i` in `steps` equal steps of size `h` (no steps when a loss time is `t0`).
-@usableFromInline
-struct SplittingSegments {
-    @usableFromInline var starts: [Double] = [], stepSizes: [Double] = [], stepCounts: [Int] = []
-    @usableFromInline var totalSteps = 0
-
-    @inlinable
-    init(_ times: [Double], t0: Double, stepSize: Double) throws(SensitivityError) {
-        var start = t0
-        for end in times {
-            var steps = 0
-            if end != start {
-                do {
-                    steps = try GeometricOptions(stepSize: stepSize).stepCount(t0: start, t1: end)
-                } catch {
-                    throw .invalidProblem(error)
-                }
-            }
-            starts.append(start)
-            stepSizes.append(steps > 0 ? (end - start) / Double(steps) : 0)
-            stepCounts.append(steps)
-            totalSteps += steps
-            start = end
-        }
-    }
-
-    @inlinable var count: Int { starts.count }
-
-    @inlinable
-    subscript(i: Int) -> (start: Double, h: Double, steps: Int) { (starts[i], stepSizes[i], stepCounts[i]) }
 }
