@@ -13,7 +13,9 @@ func fail(_ message: String) -> Never {
 // Modes that print their own report return nil.
 let modes: [String: ([String]) throws -> String?] = [
     "gradient": GradientBenchmark.run, "gradient-memory": GradientBenchmark.memory,
-    "kepler-symplectic": SymplecticBenchmark.run, "spiral": SpiralBenchmark.run,
+    "kepler-symplectic": SymplecticBenchmark.run,
+    "spiral": SpiralBenchmark.run,
+    "reversible-memory": ReversibleBenchmark.run,
     "sde": { arguments in
         try SDEBenchmark.run(arguments)
         return nil
