@@ -37,7 +37,30 @@ enum GradientBenchmark {
             relativeTolerance: Double(options["rtol"] ?? "1e-8") ?? 1e-8,
             absoluteTolerance: Double(options["atol"] ?? "1e-8") ?? 1e-8)
         let repeats = Int(options["repeat"] ?? "200") ?? 200
-        let problem = try ODEProblem(LotkaVolterra(), y0: [1, 1], from: 0, to: 10)
+        switch options["field"] ?? "manual" {
+        case "manual":
+            return try measure(LotkaVolterra(), name, sensitivity, method, methodName, solverOptions, repeats)
+        case "autodiff":
+            let field = AutoDiffVectorField(dimension: 2, parameters: [1.5, 1, 3, 1]) { _, y, p in
+                [p[0] * y[0] - p[1] * y[0] * y[1], -p[2] * y[1] + p[3] * y[0] * y[1]]
+            }
+            return try measure(field, name, sensitivity, method, methodName, solverOptions, repeats)
+        case "text":
+            let field = try ExpressionVectorField(
+                rhs: "a*x-b*x*y, -c*y+d*x*y", variables: ["x", "y"], parameterNames: ["a", "b", "c", "d"],
+                parameterValues: [1.5, 1, 3, 1])
+            return try measure(field, name, sensitivity, method, methodName, solverOptions, repeats)
+        case let other:
+            throw BenchmarkError.usage("unknown field \(other) (manual, autodiff, text)")
+        }
+    }
+
+    /// Times the gradient and the forward solve alone with `field`.
+    static func measure<F: DifferentiableVectorField>(
+        _ field: F, _ name: String, _ sensitivity: SensitivityMethod, _ method: ExplicitRungeKutta, _ methodName: String,
+        _ solverOptions: SolverOptions, _ repeats: Int
+    ) throws -> String {
+        let problem = try ODEProblem(field, y0: [1, 1], from: 0, to: 10)
 
         var forwardOptions = solverOptions
         forwardOptions.saveAt = times
