@@ -100,6 +100,9 @@ func sweepBackward<G: VectorField, B: ODESolver>(
     let m = times.times.count
     var z = initial(m - 1)
     var i = m - 1
+    // Each interval restarts the solver; the last step of one interval is a good first step for
+    // the next (HINIT on every short interval would cost several small steps each).
+    var previousStep: Double?
     while true {
         let start = times.times[i]
         let end = i > 0 ? times.times[i - 1] : t0
@@ -109,6 +112,8 @@ func sweepBackward<G: VectorField, B: ODESolver>(
                 let problem = try ODEProblem(field, y0: z, from: start, to: end)
                 var segmentOptions = options
                 segmentOptions.saveAt = [end]
+                segmentOptions.recordStepTimes = true
+                if let previousStep { segmentOptions.initialStepSize = min(previousStep, abs(end - start)) }
                 segment = try solve(problem, with: solver, options: segmentOptions)
             } catch {
                 throw .invalidProblem(error)
@@ -122,6 +127,11 @@ func sweepBackward<G: VectorField, B: ODESolver>(
             statistics.vectorJacobianProducts += segment.statistics.functionEvaluations
             onSegment(segment)
             z = segment.finalState!
+            let steps = segment.stepTimes
+            if steps.count >= 3 {
+                // The last step may have been shortened to land on the interval's end.
+                previousStep = max(abs(steps[steps.count - 2] - steps[steps.count - 3]), abs(steps[steps.count - 1] - steps[steps.count - 2]))
+            }
         }
         guard i > 0 else { break }
         i -= 1
