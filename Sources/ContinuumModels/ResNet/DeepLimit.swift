@@ -10,6 +10,12 @@ public enum DeepLimit {
         public let scheme: String
         public let depth: Int
         public let error: Double
+
+        public init(scheme: String, depth: Int, error: Double) {
+            self.scheme = scheme
+            self.depth = depth
+            self.error = error
+        }
     }
 
     /// The neural ODE's features at `T` from `features` (`rows × width`), by DOP853 at
