@@ -105,13 +105,13 @@ struct ResNetStructureTests {
     @Test func shortTrainingLearnsTheSpirals() throws {
         let data = TwoSpirals.trainAndTest(trainPerClass: 100, testPerClass: 100, seed: 1)
         let net = try ResNet(inputWidth: 2, width: 4, outputWidth: 2, depth: 8, horizon: 2, scheme: .euler, hidden: [16])
-        var theta = net.initialParameters(seed: 2)
+        var theta = net.initialParameters(seed: 1)
         let before = ResNetClassifier.accuracy(net, parameters: theta, inputs: data.test.inputs, labels: data.test.labels)
         let losses = try ResNetClassifier.train(
             net, parameters: &theta, inputs: data.train.inputs, labels: data.train.labels,
-            options: ResNetTrainingOptions(epochs: 40, batchSize: 20, learningRate: 2e-2, seed: 3))
+            options: ResNetTrainingOptions(epochs: 40, batchSize: 20, learningRate: 2e-2, seed: 1))
         let after = ResNetClassifier.accuracy(net, parameters: theta, inputs: data.test.inputs, labels: data.test.labels)
         #expect(losses.last! < 0.6 * losses.first!)
-        #expect(after >= 0.85 && after > before, "test accuracy \(before) → \(after)")
+        #expect(after >= 0.95 && after > before, "test accuracy \(before) → \(after)")
     }
 }
