@@ -9,7 +9,7 @@ enum ResNetCommand: Subcommand {
     static let summary = "ResNets as integrator steps: two-spirals training, decision boundary, and the deep limit."
     static let usage = """
         continuum resnet --task spirals --block euler|heun|rk4|leapfrog|stochastic [--depth N] --out DIR
-               continuum resnet --deep-limit --out DIR [--depths 2,4,…,1024] [--train-depths 2,4,…,256]
+               continuum resnet --deep-limit --out DIR [--depths 2,4,…,1024] [--train-depths 2,4,…,512]
         """
     static let options = [
         OptionSpec(name: "task", value: "spirals", help: "the classification task (two spirals)"),
@@ -27,7 +27,7 @@ enum ResNetCommand: Subcommand {
         OptionSpec(name: "seed", value: "S", help: "seed of data, weights, minibatches and noise (default 1)"),
         OptionSpec(name: "deep-limit", value: nil, help: "run the deep-limit study instead of one training"),
         OptionSpec(name: "depths", value: "LIST", help: "deep limit, fixed weights: depths (default 2,4,…,1024)"),
-        OptionSpec(name: "train-depths", value: "LIST", help: "deep limit, training: depths (default 2,4,…,128; empty: skip)"),
+        OptionSpec(name: "train-depths", value: "LIST", help: "deep limit, training: depths (default 2,4,…,512; empty: skip)"),
         OptionSpec(name: "out", value: "DIR", help: "output directory (created if missing)"),
         OptionSpec(name: "help", value: nil, help: "show this help"),
     ]

@@ -10,7 +10,7 @@ enum ResNetDeepLimitStudy {
 
     static func run(_ s: ResNetSettings, arguments: ParsedArguments, directory: String) throws -> Int32 {
         let depths = try depthList(arguments, "depths") ?? (1...10).map { 1 << $0 }
-        let trainDepths = try depthList(arguments, "train-depths") ?? (1...7).map { 1 << $0 }
+        let trainDepths = try depthList(arguments, "train-depths") ?? (1...9).map { 1 << $0 }
         let data = TwoSpirals.trainAndTest(trainPerClass: s.trainPerClass, testPerClass: s.testPerClass, seed: s.seed)
         let start = Date()
 
@@ -51,6 +51,7 @@ enum ResNetDeepLimitStudy {
         // 2. Training at each depth against the trained neural ODE (RK4, 64 blocks).
         var trained: [(depth: Int, output: Double, parameters: Double, accuracy: Double)] = []
         var odeAccuracy = Double.nan
+        var trainedRates: (output: Double?, weights: Double?) = (nil, nil)
         if !trainDepths.isEmpty {
             let epochs = s.epochsGiven ? s.epochs : 40
             let schedule = WeightSchedule.legendre(count: 3)
@@ -74,10 +75,11 @@ enum ResNetDeepLimitStudy {
                 table += "euler,\(depth),\(String(format: "%.6e,%.6e,%.4f", output, parameters, accuracy))\n"
                 print(String(format: "  N=%4d  max |logits − ODE| %.3e  max |θ − θ_ODE| %.3e  test accuracy %.4f", depth, output, parameters, accuracy))
             }
-            let points = trained.map { DeepLimit.Point(scheme: "euler", depth: $0.depth, error: $0.output) }
-            if let rate = DeepLimit.observedOrder(points, minimumDepth: 8) {
-                print(String(format: "observed rate of the trained distance (N ≥ 8): %.3f", rate))
-            }
+            let outputs = trained.map { DeepLimit.Point(scheme: "euler", depth: $0.depth, error: $0.output) }
+            let weights = trained.map { DeepLimit.Point(scheme: "euler", depth: $0.depth, error: $0.parameters) }
+            trainedRates = (DeepLimit.observedOrder(outputs, minimumDepth: 16), DeepLimit.observedOrder(weights, minimumDepth: 16))
+            print("observed rates of the trained distances (N ≥ 16): logits \(trainedRates.output.map { String(format: "%.3f", $0) } ?? "n/a"), "
+                  + "weights \(trainedRates.weights.map { String(format: "%.3f", $0) } ?? "n/a")")
             try write(table, to: "\(directory)/deep_limit_trained.csv")
             try ResNetFigures.logLog(
                 [("max |logits − ODE|", trained.map { Double($0.depth) }, trained.map(\.output)),
@@ -88,6 +90,8 @@ enum ResNetDeepLimitStudy {
         let summary = JSONText.object(
             rates.map { (name, rate, _) in ("rate_\(name)", rate.map(JSONText.number) ?? "null") }
                 + [("ode_test_accuracy", JSONText.number(odeAccuracy)),
+                   ("rate_trained_logits", trainedRates.output.map(JSONText.number) ?? "null"),
+                   ("rate_trained_weights", trainedRates.weights.map(JSONText.number) ?? "null"),
                    ("seconds", JSONText.number(Date().timeIntervalSince(start)))])
         try write(summary + "\n", to: "\(directory)/deep_limit_summary.json")
         print(String(format: "wrote %@/deep_limit.csv, deep_limit.svg%@ (%.1f s)", directory,
