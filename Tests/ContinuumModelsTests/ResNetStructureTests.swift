@@ -114,4 +114,37 @@ struct ResNetStructureTests {
         #expect(losses.last! < 0.6 * losses.first!)
         #expect(after >= 0.95 && after > before, "test accuracy \(before) → \(after)")
     }
+
+    /// With the fields' output weights scaled to zero (biases start at zero), every block is the
+    /// identity; bad configurations are typed errors.
+    @Test func zeroFieldsGiveTheIdentityAndBadSizesThrow() throws {
+        for name in ["euler", "rk4", "leapfrog"] {
+            let net = try ResNet(inputWidth: 2, width: 4, outputWidth: 2, depth: 5, scheme: ResidualScheme.named(name)!)
+            let theta = net.initialParameters(seed: 3, fieldScale: 0)
+            let x = [0.2, -0.4, 0.6, 0.1]
+            var out = [Double](repeating: 0, count: 4)
+            theta.withUnsafeBufferPointer { p in
+                x.withUnsafeBufferPointer { xb in
+                    out.withUnsafeMutableBufferPointer { net.flow(xb, parameters: p, into: $0, workspace: net.makeWorkspace()) }
+                }
+            }
+            #expect(out == x, "\(name)")
+        }
+        #expect(throws: ResNetError.self) { try ResNet(inputWidth: 2, width: 3, outputWidth: 2, depth: 4, scheme: .leapfrog) }
+        #expect(throws: ResNetError.self) { try ResNet(inputWidth: 2, width: 4, outputWidth: 2, depth: 0, scheme: .euler) }
+        #expect(throws: ResNetError.self) {
+            try ResNet(inputWidth: 5, width: 4, outputWidth: 2, depth: 4, scheme: .euler, lifting: .padding)
+        }
+        #expect(throws: ResNetError.self) {
+            try ResNet(inputWidth: 2, width: 4, outputWidth: 2, depth: 4, scheme: .euler, schedule: .piecewiseLinear(nodes: 1))
+        }
+        let net = try ResNet(inputWidth: 2, width: 4, outputWidth: 2, depth: 4, scheme: .euler)
+        var theta = net.initialParameters(seed: 1)
+        #expect(throws: ResNetError.self) {
+            try ResNetClassifier.train(net, parameters: &theta, inputs: [0, 1], labels: [3], options: ResNetTrainingOptions())
+        }
+        #expect(throws: ResNetError.self) {
+            try DeepLimit.errors(net, parameters: theta, features: [0, 0, 0, 0], reference: [0, 0, 0, 0], depths: [2])
+        }
+    }
 }

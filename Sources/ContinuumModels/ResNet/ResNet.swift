@@ -137,12 +137,9 @@ public struct ResNet: Sendable {
         var stream = RandomStream(seed: seed)
         var theta = layout.initialize(weights: .glorotUniform, biases: .zeros, stream: &stream)
         if fieldScale != 1 {
-            let last = [field.layers.last!.weightOffset, velocity.map { field.parameterCount + $0.layers.last!.weightOffset }]
-            for j in 0..<coefficientSetCount {
-                for offset in last.compactMap({ $0 }) {
-                    let start = fieldOffset + j * setParameterCount + offset
-                    for k in start..<(start + field.layers.last!.inputs * field.layers.last!.outputs) { theta[k] *= fieldScale }
-                }
+            let lastWeight = "layer\(field.layers.count - 1).weight"
+            for block in layout.blocks where block.name.hasPrefix("theta") && block.name.hasSuffix(lastWeight) {
+                for k in block.range { theta[k] *= fieldScale }
             }
         }
         return theta
