@@ -16,6 +16,7 @@ let modes: [String: ([String]) throws -> String?] = [
     "kepler-symplectic": SymplecticBenchmark.run,
     "spiral": SpiralBenchmark.run,
     "reversible-memory": ReversibleBenchmark.run,
+    "resnet": ResNetBenchmark.run,
     "sde": { arguments in
         try SDEBenchmark.run(arguments)
         return nil
