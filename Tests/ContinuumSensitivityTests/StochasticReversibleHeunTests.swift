@@ -67,6 +67,20 @@ struct StochasticReversibleHeunTests {
         #expect(relativeDifference(states, final) < 1e-12)
     }
 
+    @Test("the gradient of a moment-matching loss of a batch matches central differences to 1e-7")
+    func ensembleFiniteDifferences() throws {
+        let base = try Self.problem()
+        let paths = (0..<6).map { Self.path(100 + UInt64($0)) }
+        let loss = MomentMatchingLoss(mean: [0.5, -0.2, 0.4, 0.1], standardDeviation: [0.3, 0.2, 0.4, 0.3])
+        let result = try sdeGradient(ofEnsemble: loss, at: Self.times, for: base, paths: paths, options: Self.options)
+        let reference = try centralDifferences(at: base.flat, step: 1e-5) { x in
+            try sdeGradient(ofEnsemble: loss, at: Self.times, for: base.with(x), paths: paths, options: Self.options).loss
+        }
+        let error = relativeDifference(flatGradient(result), reference)
+        #expect(error < 1e-7, "relative difference \(error)")
+        #expect(result.states.count == 6 * 2 * 2)
+    }
+
     @Test("bad input is a typed error")
     func errors() throws {
         let problem = try Self.problem()
