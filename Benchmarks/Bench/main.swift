@@ -13,7 +13,8 @@ func fail(_ message: String) -> Never {
 // Modes that print their own report return nil.
 let modes: [String: ([String]) throws -> String?] = [
     "gradient": GradientBenchmark.run, "gradient-memory": GradientBenchmark.memory,
-    "kepler-symplectic": SymplecticBenchmark.run,
+    "kepler-symplectic": SymplecticBenchmark.run, "sde-gradient": SDEGradientBenchmark.run,
+    "neural-sde": NeuralSDEBenchmark.run,
     "sde": { arguments in
         try SDEBenchmark.run(arguments)
         return nil
