@@ -55,6 +55,17 @@ struct StochasticReversibleHeunTests {
         #expect(reconstructed.statistics.vectorJacobianProducts == 2 * 41)
     }
 
+    @Test("a Brownian interval serves the backward sweep as well as the tree")
+    func brownianInterval() throws {
+        let base = try Self.problem()
+        func run(_ method: SDESensitivityMethod) throws -> SDEGradientResult {
+            var path = BrownianInterval(key: RandomKey(seed: 8), dimension: 2, from: 0, to: 1, cacheCapacity: 8)
+            return try sdeGradient(of: SumOfSquaresLoss(), at: Self.times, for: base, path: &path, method: method, options: Self.options)
+        }
+        let reconstructed = try run(.reversibleHeun), stored = try run(.reversibleHeunStoringStates)
+        #expect(relativeDifference(flatGradient(reconstructed), flatGradient(stored)) < 1e-12)
+    }
+
     @Test("the forward loss is the driver's reversible Heun solve on the same path")
     func forwardMatchesDriver() throws {
         var problem = try Self.problem()
