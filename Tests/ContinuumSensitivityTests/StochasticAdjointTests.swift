@@ -57,4 +57,25 @@ struct StochasticAdjointTests {
         // h = 1/2000 and 1.0e-4 at h = 1/4000.
         #expect(againstExact < 2e-4, "adjoint \(adjoint) exact \(exact): \(againstExact)")
     }
+
+    @Test("loss terms at intermediate times enter the adjoint as jumps: closed form to 2e-4")
+    func intermediateLossTimes() throws {
+        let times = [0.25, 0.5, 1.0]
+        let result = try sdeGradient(
+            of: SumOfSquaresLoss(), at: times, for: Self.problem(), paths: Array(Self.paths.prefix(4)),
+            method: .stochasticAdjoint, options: Self.options)
+        var exact = [0.0, 0.0, 0.0]
+        for var path in Self.paths.prefix(4) {
+            var w = [0.0]
+            for t in times {
+                w.withUnsafeMutableBufferPointer { path.increment(from: 0, to: t, into: $0) }
+                let y = Self.y0 * exp(Self.mu * t + Self.sigma * w[0]), loss = y * y / 4
+                exact[0] += 2 * t * loss
+                exact[1] += 2 * w[0] * loss
+                exact[2] += 2 * loss / Self.y0
+            }
+        }
+        let error = relativeDifference(flatGradient(result), exact)
+        #expect(error < 2e-4, "adjoint \(flatGradient(result)) exact \(exact): \(error)")
+    }
 }
