@@ -41,7 +41,7 @@ enum NeuralSDEBenchmark {
         }
         var model = try NeuralSDE(dimension: 1, hidden: hidden, seed: 3)
         let start = DispatchTime.now().uptimeNanoseconds
-        let report = try model.fit(to: MomentMatchingLoss(samples: samples), from: (t: 0, y: [0]), at: times, options: options)
+        let report = try model.fit(to: MomentMatchingLoss(samples: samples), y0: [0], at: times, options: options)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
         var driftError = 0.0, diffusionError = 0.0, diffusions: [Double] = []
         for y in stride(from: 0.25, through: 1.25, by: 0.25) {

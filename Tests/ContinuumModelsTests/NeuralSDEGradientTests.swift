@@ -44,9 +44,9 @@ struct NeuralSDEGradientTests {
     func errors() throws {
         var model = try NeuralSDE(dimension: 1, hidden: 4)
         let loss = MomentMatchingLoss(mean: [0], standardDeviation: [1])
-        #expect(throws: SensitivityError.self) { try model.fit(to: loss, from: (t: 0, y: [0]), at: []) }
+        #expect(throws: SensitivityError.self) { try model.fit(to: loss, y0: [0], at: []) }
         var options = NeuralSDETrainingOptions()
         options.pathsPerIteration = 1
-        #expect(throws: SDEError.self) { try model.fit(to: loss, from: (t: 0, y: [0]), at: [1], options: options) }
+        #expect(throws: SDEError.self) { try model.fit(to: loss, y0: [0], at: [1], options: options) }
     }
 }

@@ -36,7 +36,7 @@ struct NeuralSDETrainingTests {
         options.pathsPerIteration = 32
         options.learningRate = 0.03
         options.stepSize = 0.05
-        let report = try model.fit(to: target, from: (t: 0, y: [0]), at: Self.times, options: options)
+        let report = try model.fit(to: target, y0: [0], at: Self.times, options: options)
         let first = report.losses.prefix(10).reduce(0, +) / 10, last = report.losses.suffix(10).reduce(0, +) / 10
         // Measured: loss 3.96 → 0.033; |f − κ(μ − y)| ≤ 0.08 and g ∈ [0.37, 0.58] on y ∈ [0, 1.25].
         // Marginals alone cannot tell a state-dependent g from a constant one, hence the looser

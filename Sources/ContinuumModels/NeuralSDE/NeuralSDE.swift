@@ -6,7 +6,7 @@ import ContinuumSensitivity
 
 /// A neural SDE `dy = f(y) dt + g(y) ∘ dW` in the Stratonovich sense, with diagonal noise: the
 /// drift `f` and the diffusion `g` are two multilayer perceptrons, and `g` ends in a softplus so
-/// every `gᵢ > 0`. Trained with the exact reversible Heun adjoint (see ``fit(to:from:at:options:)``).
+/// every `gᵢ > 0`. Trained with the exact reversible Heun adjoint (see ``fit(to:y0:t0:at:options:)``).
 public struct NeuralSDE: Sendable {
     /// State dimension `n`.
     public let dimension: Int

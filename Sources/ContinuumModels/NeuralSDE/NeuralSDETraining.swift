@@ -3,7 +3,7 @@ import ContinuumNumerics
 import ContinuumSDE
 import ContinuumSensitivity
 
-/// How ``NeuralSDE/fit(to:from:at:options:)`` trains.
+/// How ``NeuralSDE/fit(to:y0:t0:at:options:)`` trains.
 public struct NeuralSDETrainingOptions: Sendable {
     /// Adam iterations.
     public var iterations = 300
@@ -26,7 +26,7 @@ public struct NeuralSDETrainingReport: Sendable {
 }
 
 extension NeuralSDE {
-    /// Trains the drift and diffusion so that the model's marginals from `y0` match `loss` (e.g. a
+    /// Trains the drift and diffusion so that the model's marginals from `y0` at `t0` match `loss` (e.g. a
     /// ``MomentMatchingLoss`` estimated from observed sample paths) at `times` after `t0`.
     ///
     /// Each iteration draws `pathsPerIteration` fresh virtual Brownian trees, solves the model with
@@ -36,11 +36,11 @@ extension NeuralSDE {
     /// ```swift
     /// var model = try NeuralSDE(dimension: 1, seed: 3)
     /// let target = MomentMatchingLoss(samples: observedPaths)   // paths × times
-    /// let report = try model.fit(to: target, from: (t: 0, y: [0]), at: [0.5, 1, 1.5, 2])
+    /// let report = try model.fit(to: target, y0: [0], at: [0.5, 1, 1.5, 2])
     /// ```
     @discardableResult
     public mutating func fit<L: EnsembleLoss>(
-        to loss: L, from start: (t: Double, y: [Double]), at times: [Double],
+        to loss: L, y0: [Double], t0: Double = 0, at times: [Double],
         options: NeuralSDETrainingOptions = NeuralSDETrainingOptions()
     ) throws -> NeuralSDETrainingReport {
         guard let end = times.last else { throw SensitivityError.invalidTimes("no loss times") }
@@ -51,11 +51,11 @@ extension NeuralSDE {
         var losses: [Double] = []
         let key = RandomKey(seed: options.seed), gradientOptions = SDEGradientOptions(stepSize: options.stepSize)
         for iteration in 0..<options.iterations {
-            let problem = try problem(y0: start.y, from: start.t, to: end)
+            let problem = try problem(y0: y0, from: t0, to: end)
             let iterationKey = key.split(UInt64(iteration))
             let paths = (0..<options.pathsPerIteration).map { p in
                 VirtualBrownianTree(
-                    key: iterationKey.split(UInt64(p)), dimension: dimension, from: start.t, to: end,
+                    key: iterationKey.split(UInt64(p)), dimension: dimension, from: t0, to: end,
                     tolerance: options.stepSize / 4)
             }
             let result = try sdeGradient(ofEnsemble: loss, at: times, for: problem, paths: paths, options: gradientOptions)
