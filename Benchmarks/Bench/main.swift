@@ -17,6 +17,8 @@ let modes: [String: ([String]) throws -> String?] = [
     "spiral": SpiralBenchmark.run,
     "reversible-memory": ReversibleBenchmark.run,
     "resnet": ResNetBenchmark.run,
+    "sde-gradient": SDEGradientBenchmark.run,
+    "neural-sde": NeuralSDEBenchmark.run,
     "sde": { arguments in
         try SDEBenchmark.run(arguments)
         return nil
