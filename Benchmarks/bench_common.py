@@ -52,3 +52,12 @@ def write_section(begin, end, report):
     tmp.write_text(text)
     tmp.replace(path)
     print(f"==> wrote {path}", file=sys.stderr)
+
+
+def publish(lines, begin, end, write):
+    """Closes the report `lines` (which start with `begin`) with `end`, prints it, and with
+    `write` replaces its section of RESULTS.md."""
+    report = "\n".join(lines + [end])
+    print(report)
+    if write:
+        write_section(begin, end, report)

@@ -13,7 +13,7 @@ import datetime
 import os
 import statistics
 
-from bench_common import BENCH, build_bench, peers_python, run_json, write_section
+from bench_common import BENCH, build_bench, peers_python, publish, run_json
 
 BEGIN, END = "<!-- gradient:begin -->", "<!-- gradient:end -->"
 SENSITIVITIES = [("forward", []), ("discrete", []), ("discrete", ["--checkpoints", "10"]), ("backsolve", []),
@@ -88,11 +88,7 @@ def main():
                "recorded, so memory is not flat in N.")
     for name, error in failures.items():
         out.append(f"\n- {name} failed: {error}")
-    out.append(END)
-    report = "\n".join(out)
-    print(report)
-    if args.write:
-        write_section(BEGIN, END, report)
+    publish(out, BEGIN, END, args.write)
 
 
 if __name__ == "__main__":

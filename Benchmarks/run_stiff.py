@@ -16,7 +16,7 @@ import pathlib
 import statistics
 import sys
 
-from bench_common import BENCH, VENV, build_bench, run_json, write_section
+from bench_common import BENCH, VENV, build_bench, publish, run_json
 PROBLEMS = {"robertson": ("1e-6", "1e-10"), "vanderpol": ("1e-6", "1e-6")}
 CONTINUUM_METHODS = ["rodas5p", "rodas4", "rosenbrock23", "radau5", "kvaerno5", "kencarp4", "bdf", "ndf", "auto"]
 BEGIN, END = "<!-- stiff:begin -->", "<!-- stiff:end -->"
@@ -102,11 +102,7 @@ def main():
             out.append(line)
     for (problem, name), error in failures.items():
         out.append(f"\n- {name} failed on {problem}: {error}")
-    out.append(END)
-    report = "\n".join(out)
-    print(report)
-    if args.write:
-        write_section(BEGIN, END, report)
+    publish(out, BEGIN, END, args.write)
 
 
 if __name__ == "__main__":

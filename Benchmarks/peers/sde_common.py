@@ -6,8 +6,8 @@ STEPS Euler-Maruyama steps of size T1/STEPS; only the states at T1 are kept.
 """
 
 import argparse
-import statistics
-import time
+
+from peer_common import median_seconds  # noqa: F401 (re-exported for the SDE peers)
 
 MU, SIGMA, X0, T1 = 0.5, 0.3, 1.0, 1.0
 PATHS, STEPS = 4096, 1000
@@ -27,14 +27,6 @@ def parse_arguments(description, brownians):
     return args
 
 
-def median_seconds(run, repeat):
-    """Median wall time of `repeat` calls of `run()`."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def exact_mean():
