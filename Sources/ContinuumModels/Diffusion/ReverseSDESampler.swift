@@ -8,8 +8,11 @@ public struct ReverseSDESampler: Sendable {
     public enum Corrector: Sendable, Equatable {
         /// Plain Euler-Maruyama.
         case none
-        /// `steps` Langevin MCMC moves `x ← x + ε s + √(2ε) z` at the new time, with the step
-        /// `ε = 2 (r |z| / |s|)²` set by the signal-to-noise ratio `r` (Song et al. 2021, Alg. 5).
+        /// `steps` Langevin MCMC moves `x ← x + ε s + √(2ε) z` at the new time, with the step set by
+        /// the signal-to-noise ratio `r`: `ε = 2 r² s(t)²`. This is Song et al.'s (2021, Alg. 5)
+        /// `ε = 2 (r |z| / |∇log p|)²` with the norms replaced by their typical values `|z|² ≈ d`,
+        /// `|∇log p|² ≈ d / s(t)²`: in low dimension the per-sample ratio is heavy-tailed (a point near a
+        /// mode has a tiny score and would take a huge step) and biases the samples.
         case langevin(snr: Double, steps: Int)
     }
 
@@ -55,7 +58,7 @@ public struct ReverseSDESampler: Sendable {
                     let h = sde.finalTime / Double(sampler.steps)
                     sampler.predict(&x, &s, &z, t: t, h: h, sde: sde, score: local, stream: &stream)
                     if case let .langevin(snr, moves) = sampler.corrector {
-                        for _ in 0..<moves { correct(&x, &s, &z, t: t - h, snr: snr, score: local, stream: &stream) }
+                        for _ in 0..<moves { correct(&x, &s, &z, t: t - h, snr: snr, sde: sde, score: local, stream: &stream) }
                     }
                     if i < keep && ((step + 1) % every == 0 || step + 1 == sampler.steps) { path.append((t - h, x)) }
                 }
@@ -87,16 +90,10 @@ public struct ReverseSDESampler: Sendable {
 /// One Langevin move at time `t` with the step chosen from the signal-to-noise ratio `snr`.
 @inlinable
 func correct<Score: ScoreFunction>(_ x: inout [Double], _ s: inout [Double], _ z: inout [Double], t: Double, snr: Double,
-                                   score: Score, stream: inout RandomStream) {
+                                   sde: ForwardSDE, score: Score, stream: inout RandomStream) {
     x.withUnsafeBufferPointer { xb in s.withUnsafeMutableBufferPointer { score.score(xb, at: t, into: $0) } }
-    var scoreNorm = 0.0, noiseNorm = 0.0
-    for j in 0..<x.count {
-        z[j] = stream.nextNormal()
-        scoreNorm += s[j] * s[j]
-        noiseNorm += z[j] * z[j]
-    }
-    guard scoreNorm > 0 else { return }
-    let epsilon = 2 * snr * snr * noiseNorm / scoreNorm
+    let sigma = sde.standardDeviation(at: t)
+    let epsilon = 2 * snr * snr * sigma * sigma
     let root = (2 * epsilon).squareRoot()
-    for j in 0..<x.count { x[j] += epsilon * s[j] + root * z[j] }
+    for j in 0..<x.count { x[j] += epsilon * s[j] + root * stream.nextNormal() }
 }
