@@ -26,7 +26,7 @@ let commands = [
     CommandEntry(SolveCommand.self), CommandEntry(GradientCommand.self), CommandEntry(MethodsCommand.self),
     CommandEntry(LorenzCommand.self), CommandEntry(StabilityCommand.self), CommandEntry(WorkPrecisionCommand.self),
     CommandEntry(EnergyCommand.self), CommandEntry(FitCommand.self), CommandEntry(ForecastCommand.self),
-    CommandEntry(SDECommand.self),
+    CommandEntry(SDECommand.self), CommandEntry(SampleCommand.self), CommandEntry(LikelihoodCommand.self),
 ]
 
 @MainActor
