@@ -14,6 +14,7 @@ func fail(_ message: String) -> Never {
 let modes: [String: ([String]) throws -> String?] = [
     "gradient": GradientBenchmark.run, "gradient-memory": GradientBenchmark.memory,
     "kepler-symplectic": SymplecticBenchmark.run,
+    "diffusion-likelihood": DiffusionBenchmark.likelihood, "diffusion-bars": DiffusionBenchmark.bars,
     "sde": { arguments in
         try SDEBenchmark.run(arguments)
         return nil

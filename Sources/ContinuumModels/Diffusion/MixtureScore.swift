@@ -44,7 +44,7 @@ public struct MixtureScore: ScoreWithJacobian {
                         for k in 0..<r.count {
                             let uk = k * d * d
                             for i in 0..<d { work[i] = x[i] - alpha * mu[k * d + i] }
-                            var quadratic = 0.0, logDet = 0.0, trace = 0.0
+                            var quadratic = 0.0, determinant = 1.0, trace = 0.0
                             for j in 0..<d {
                                 var z = 0.0
                                 for i in 0..<d { z += u[uk + i * d + j] * work[i] }
@@ -52,7 +52,7 @@ public struct MixtureScore: ScoreWithJacobian {
                                 let w = z / c
                                 work[d + j] = w
                                 quadratic += z * w
-                                logDet += log(c)
+                                determinant *= c
                                 trace += 1 / c
                             }
                             for i in 0..<d {
@@ -61,7 +61,7 @@ public struct MixtureScore: ScoreWithJacobian {
                                 y[k * d + i] = sum
                             }
                             traceInverse[k] = trace
-                            let logTerm = logW[k] - 0.5 * (quadratic + logDet) - Double(d) * halfLog2Pi
+                            let logTerm = logW[k] - 0.5 * (quadratic + log(determinant)) - Double(d) * halfLog2Pi
                             r[k] = logTerm
                             largest = max(largest, logTerm)
                         }
