@@ -15,6 +15,7 @@ let modes: [String: ([String]) throws -> String?] = [
     "gradient": GradientBenchmark.run, "gradient-memory": GradientBenchmark.memory,
     "kepler-symplectic": SymplecticBenchmark.run,
     "diffusion-likelihood": DiffusionBenchmark.likelihood, "diffusion-bars": DiffusionBenchmark.bars,
+    "diffusion-learned": DiffusionLearnedBenchmark.run,
     "sde": { arguments in
         try SDEBenchmark.run(arguments)
         return nil
