@@ -78,7 +78,7 @@ enum SampleCommand: Subcommand {
             csv += CSVText.record([CSVText.number(result.samples.values[2 * i]), CSVText.number(result.samples.values[2 * i + 1])]) + "\n"
         }
         try AtomicFile.write(csv, to: (out as NSString).appendingPathComponent("samples.csv"))
-        try DiffusionFigure.write(result, mixture: mixture, title: "\(sampler), \(arguments["sde"] ?? "vp")",
+        try DiffusionFigure.write(result, mixture: mixture, title: "\(sampler), \(arguments["sde"] ?? "vp")" + (gauge == 0 ? "" : ", gauge \(gauge)"),
                                   to: (out as NSString).appendingPathComponent("samples.svg"))
         print("# continuum sample: \(sampler), \(arguments["sde"] ?? "vp"), n = \(n), seed = \(seed), "
               + "evaluations = \(result.functionEvaluations), failures = \(result.failures)")
