@@ -10,8 +10,10 @@ enum DiffusionFigure {
         guard !finite.isEmpty else { return }
         let (lo0, hi0) = (finite.map(\.0).min()!, finite.map(\.0).max()!)
         let (lo1, hi1) = (finite.map(\.1).min()!, finite.map(\.1).max()!)
-        let gridX = (0..<80).map { lo0 + (hi0 - lo0) * Double($0) / 79 }
-        let gridY = (0..<80).map { lo1 + (hi1 - lo1) * Double($0) / 79 }
+        // A kernel density of many points is costly to evaluate: a coarser grid for it.
+        let side = mixture.componentCount > 50 ? 40 : 80
+        let gridX = (0..<side).map { lo0 + (hi0 - lo0) * Double($0) / Double(side - 1) }
+        let gridY = (0..<side).map { lo1 + (hi1 - lo1) * Double($0) / Double(side - 1) }
         let density = MixtureScore(mixture: mixture, sde: .variancePreserving)
         var values: [Double] = []
         for y in gridY { for x in gridX { values.append(exp(density.logDensity([x, y], at: 0))) } }

@@ -17,13 +17,17 @@ enum SampleCommand: Subcommand {
         \(DiffusionInputs.dataHelp)
         SDEs: \(DiffusionInputs.sdeHelp).
 
+        --score learned trains an MLP (3-64-64-2, swish) by denoising score matching with the s(t)^2 \
+        weighting on the --data points (or 20000 draws of the --mixture) and samples with it instead; the \
+        starting points stay exact draws of the marginal at T.
+
         Writes DIR/samples.csv (header exactly `x,y`, one sample per line) and DIR/samples.svg (the samples \
         over contours of the data density and 8 trajectories from T to 0), and prints one line:
-          # continuum sample: SAMPLER, SDE, n = N, seed = S, evaluations = F, failures = K
+          # continuum sample: SAMPLER, SDE, n = N, seed = S, evaluations = F, failures = K, score = exact|learned (DSM loss L)
         """
     static let usage = """
         continuum sample --mixture SPEC | --data points.csv [--sampler pf-ode|reverse-sde|pc] [--sde vp|ve|subvp|ou] \
-        [--gauge A] [--n 2000] [--seed 0] [--method dopri5] [--rtol 1e-6] [--steps 500] [--snr 0.1] --out DIR
+        [--gauge A] [--n 2000] [--seed 0] [--method dopri5] [--rtol 1e-6] [--steps 500] [--snr 0.1] [--score exact|learned] [--train-steps 3000] --out DIR
         """
     static let options = [
         OptionSpec(name: "mixture", value: "SPEC", help: "data distribution, a Gaussian mixture (see above)"),
@@ -37,6 +41,8 @@ enum SampleCommand: Subcommand {
         OptionSpec(name: "rtol", value: "TOL", help: "pf-ode: relative tolerance (default 1e-6; atol = rtol/100)"),
         OptionSpec(name: "steps", value: "K", help: "reverse-sde/pc: steps from T to 0 (default 500)"),
         OptionSpec(name: "snr", value: "R", help: "pc: signal-to-noise ratio of the Langevin corrector (default 0.1)"),
+        OptionSpec(name: "score", value: "exact|learned", help: "exact score (default) or an MLP trained by denoising score matching"),
+        OptionSpec(name: "train-steps", value: "K", help: "learned: Adam steps of 256 samples (default 3000)"),
         OptionSpec(name: "out", value: "DIR", help: "output directory (created if missing)"),
         OptionSpec(name: "help", value: nil, help: "show this help"),
     ]
@@ -49,28 +55,28 @@ enum SampleCommand: Subcommand {
         let seed = try DiffusionInputs.seed(arguments)
         let sampler = arguments["sampler"] ?? "pf-ode"
         let gauge = try arguments.number("gauge") ?? 0
+        guard ["pf-ode", "reverse-sde", "pc"].contains(sampler) else {
+            throw UsageError("--sampler: unknown sampler '\(sampler)' (pf-ode, reverse-sde, pc)")
+        }
         guard gauge == 0 || sampler == "pf-ode" else { throw UsageError("--gauge applies to the pf-ode sampler only") }
         let key = RandomKey(seed: seed)
         let start = mixture.samples(n, key: key.split(0), at: sde.finalTime, of: sde)
         let prior: @Sendable (Int) -> [Double] = { Array(start[$0]) }
-        let score = MixtureScore(mixture: mixture, sde: sde)
         let result: SamplerResult
-        switch sampler {
-        case "pf-ode":
-            let rtol = try arguments.number("rtol") ?? 1e-6
-            guard rtol > 0 else { throw UsageError("--rtol must be positive") }
-            let flow = try ProbabilityFlow(sde: sde, score: score, gauge: gauge == 0 ? nil : .planar(gauge))
-            result = try flow.sample(n, prior: prior, method: try DiffusionInputs.method(arguments),
-                                     options: SolverOptions(relativeTolerance: rtol, absoluteTolerance: rtol / 100),
-                                     keepingTrajectories: 8)
-        case "reverse-sde", "pc":
-            let steps = try DiffusionInputs.count(arguments, "steps", default: 500)
-            let snr = try arguments.number("snr") ?? 0.1
-            let corrector: ReverseSDESampler.Corrector = sampler == "pc" ? .langevin(snr: snr, steps: 1) : .none
-            result = try ReverseSDESampler(steps: steps, corrector: corrector)
-                .sample(n, sde: sde, score: score, prior: prior, key: key.split(1), keepingTrajectories: 8)
-        default:
-            throw UsageError("--sampler: unknown sampler '\(sampler)' (pf-ode, reverse-sde, pc)")
+        var scoreLabel = "exact"
+        switch arguments["score"] ?? "exact" {
+        case "exact":
+            result = try draw(MixtureScore(mixture: mixture, sde: sde), sde: sde, n: n, prior: prior, key: key, arguments)
+        case "learned":
+            var training = DenoisingScoreMatching()
+            training.steps = try DiffusionInputs.count(arguments, "train-steps", default: 3000)
+            let data = try arguments["data"].map { try DiffusionInputs.points($0, option: "data") }
+                ?? mixture.samples(20_000, key: key.split(2))
+            let (learned, losses) = try training.train(on: data, sde: sde, key: key.split(3))
+            scoreLabel = "learned (DSM loss \(CSVText.number(losses.suffix(100).reduce(0, +) / Double(min(100, losses.count)))))"
+            result = try draw(learned, sde: sde, n: n, prior: prior, key: key, arguments)
+        case let other:
+            throw UsageError("--score: '\(other)' is not exact or learned")
         }
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         var csv = "x,y\n"
@@ -81,7 +87,28 @@ enum SampleCommand: Subcommand {
         try DiffusionFigure.write(result, mixture: mixture, title: "\(sampler), \(arguments["sde"] ?? "vp")" + (gauge == 0 ? "" : ", gauge \(gauge)"),
                                   to: (out as NSString).appendingPathComponent("samples.svg"))
         print("# continuum sample: \(sampler), \(arguments["sde"] ?? "vp"), n = \(n), seed = \(seed), "
-              + "evaluations = \(result.functionEvaluations), failures = \(result.failures)")
+              + "evaluations = \(result.functionEvaluations), failures = \(result.failures), score = \(scoreLabel)")
         return result.failures == 0 ? 0 : 1
+    }
+
+    /// Runs the chosen sampler with `score`.
+    static func draw<Score: ScoreFunction>(_ score: Score, sde: ForwardSDE, n: Int, prior: @escaping @Sendable (Int) -> [Double],
+                                           key: RandomKey, _ arguments: ParsedArguments) throws -> SamplerResult {
+        let gauge = try arguments.number("gauge") ?? 0
+        switch arguments["sampler"] ?? "pf-ode" {
+        case "pf-ode":
+            let rtol = try arguments.number("rtol") ?? 1e-6
+            guard rtol > 0 else { throw UsageError("--rtol must be positive") }
+            let flow = try ProbabilityFlow(sde: sde, score: score, gauge: gauge == 0 ? nil : .planar(gauge))
+            return try flow.sample(n, prior: prior, method: try DiffusionInputs.method(arguments),
+                                   options: SolverOptions(relativeTolerance: rtol, absoluteTolerance: rtol / 100),
+                                   keepingTrajectories: 8)
+        case let sampler:
+            let steps = try DiffusionInputs.count(arguments, "steps", default: 500)
+            let snr = try arguments.number("snr") ?? 0.1
+            let corrector: ReverseSDESampler.Corrector = sampler == "pc" ? .langevin(snr: snr, steps: 1) : .none
+            return try ReverseSDESampler(steps: steps, corrector: corrector)
+                .sample(n, sde: sde, score: score, prior: prior, key: key.split(1), keepingTrajectories: 8)
+        }
     }
 }

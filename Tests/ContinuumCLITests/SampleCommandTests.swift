@@ -51,6 +51,23 @@ import _TestSupport
         #expect(try Self.samples(b).count == 20)
     }
 
+    /// `--score learned` trains on the data file and samples with the network: 200 finite samples and the
+    /// DSM loss on the summary line. Only 25 Adam steps, to stay fast in debug, so the samples' quality
+    /// is not asserted here (it is measured by `continuum-bench diffusion-learned`).
+    @Test func learnedScoreFromData() throws {
+        let (data, out) = (Self.directory(), Self.directory())
+        defer { for d in [data, out] { try? FileManager.default.removeItem(atPath: d) } }
+        let exact = try run(Self.continuum, ["sample", "--mixture", Self.mixture, "--n", "1000", "--sampler", "reverse-sde",
+                                             "--steps", "100", "--out", data])
+        #expect(exact.status == 0, "\(exact.standardError)")
+        let result = try run(Self.continuum, ["sample", "--data", data + "/samples.csv", "--score", "learned", "--train-steps", "25", "--sampler", "reverse-sde", "--steps", "50",
+                                              "--n", "200", "--out", out])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("score = learned (DSM loss "))
+        let points = try Self.samples(out)
+        #expect(points.count == 200 && points.allSatisfy { $0.allSatisfy(\.isFinite) })
+    }
+
     @Test(arguments: [
         (["--mixture", "1:0,0"], "weight:mx,my"), (["--mixture", "1:0,0:1,2,1"], "positive definite"),
         (["--mixture", "1:0,0:1", "--sampler", "ode"], "unknown sampler"), (["--mixture", "1:0,0:1", "--sde", "x"], "unknown SDE"),
