@@ -35,5 +35,36 @@ import Testing
             100, prior: { Array(prior[$0]) }, method: ExplicitRungeKutta.dopri5,
             options: SolverOptions(relativeTolerance: 1e-4, absoluteTolerance: 1e-6))
         #expect(result.failures == 0)
+
+        // Its Jacobian (from the network's input Jacobian) against central differences of the score,
+        // and a likelihood through the flow with it (prior: the exact marginal at T).
+        let x = [0.3, -0.2], h = 1e-5
+        var s0 = [0.0, 0.0], products = [0.0, 0.0, 0.0, 0.0]
+        let probes = [1.0, 0.0, 0.0, 1.0]
+        x.withUnsafeBufferPointer { xb in
+            probes.withUnsafeBufferPointer { pb in
+                s0.withUnsafeMutableBufferPointer { sb in
+                    products.withUnsafeMutableBufferPointer { score.scoreAndJacobianProducts(xb, at: 0.3, probes: pb, score: sb, products: $0) }
+                }
+            }
+        }
+        for i in 0..<2 {
+            var plus = x, minus = x, sp = [0.0, 0.0], sm = [0.0, 0.0]
+            plus[i] += h
+            minus[i] -= h
+            plus.withUnsafeBufferPointer { p in sp.withUnsafeMutableBufferPointer { score.score(p, at: 0.3, into: $0) } }
+            minus.withUnsafeBufferPointer { p in sm.withUnsafeMutableBufferPointer { score.score(p, at: 0.3, into: $0) } }
+            for o in 0..<2 {
+                let fd = (sp[o] - sm[o]) / (2 * h)
+                #expect(abs(products[i * 2 + o] - fd) < 1e-6 * (1 + abs(fd)), "∂s\(o)/∂x\(i): \(products[i * 2 + o]) vs \(fd)")
+            }
+        }
+        let finalTime = sde.finalTime
+        let likelihood = ProbabilityFlowLikelihood(flow: try ProbabilityFlow(sde: sde, score: score)) { x in
+            exact.logDensity(x, at: finalTime)
+        }
+        let estimate = try likelihood.logLikelihood(of: x, method: ExplicitRungeKutta.dopri5,
+                                                    options: SolverOptions(relativeTolerance: 1e-6, absoluteTolerance: 1e-8))
+        #expect(estimate.status == .success && estimate.logLikelihood.isFinite)
     }
 }
