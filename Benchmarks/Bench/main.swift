@@ -19,6 +19,9 @@ let modes: [String: ([String]) throws -> String?] = [
     "resnet": ResNetBenchmark.run,
     "sde-gradient": SDEGradientBenchmark.run,
     "neural-sde": NeuralSDEBenchmark.run,
+    "diffusion-likelihood": DiffusionBenchmark.likelihood,
+    "diffusion-bars": DiffusionBenchmark.bars,
+    "diffusion-learned": DiffusionLearnedBenchmark.run,
     "sde": { arguments in
         try SDEBenchmark.run(arguments)
         return nil

@@ -26,7 +26,8 @@ let commands = [
     CommandEntry(SolveCommand.self), CommandEntry(GradientCommand.self), CommandEntry(MethodsCommand.self),
     CommandEntry(LorenzCommand.self), CommandEntry(StabilityCommand.self), CommandEntry(WorkPrecisionCommand.self),
     CommandEntry(EnergyCommand.self), CommandEntry(FitCommand.self), CommandEntry(ForecastCommand.self),
-    CommandEntry(SDECommand.self), CommandEntry(ResNetCommand.self),
+    CommandEntry(SDECommand.self), CommandEntry(ResNetCommand.self), CommandEntry(SampleCommand.self),
+    CommandEntry(LikelihoodCommand.self),
 ]
 
 @MainActor
