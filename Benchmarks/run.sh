@@ -401,17 +401,18 @@ EOF
 
 cat "$WORK/report.md"
 if [ -n "$RESULTS_FILE" ]; then
-    # Replace this report, keeping the stiff section that Benchmarks/run_stiff.py maintains; write
-    # through a temporary file so a failure never leaves a half-written RESULTS.md.
+    # Replace this report (the top of the file, up to the stiff section), keeping the stiff section
+    # and every section after it that the other runners maintain; write through a temporary file so
+    # a failure never leaves a half-written RESULTS.md.
     python3 - "$WORK/report.md" "$RESULTS_FILE" <<'PY'
 import pathlib, sys
 report = pathlib.Path(sys.argv[1]).read_text()
 path = pathlib.Path(sys.argv[2])
 old = path.read_text() if path.exists() else ""
-begin, end = "<!-- stiff:begin -->", "<!-- stiff:end -->"
-stiff = old[old.index(begin):old.index(end) + len(end)] if begin in old and end in old else ""
+begin = "<!-- stiff:begin -->"
+rest = old[old.index(begin):] if begin in old else ""
 tmp = path.with_suffix(".tmp")
-tmp.write_text(report.rstrip() + ("\n\n" + stiff + "\n" if stiff else "\n"))
+tmp.write_text(report.rstrip() + ("\n\n" + rest.rstrip() + "\n" if rest else "\n"))
 tmp.replace(path)
 PY
     say "wrote $RESULTS_FILE"
