@@ -45,3 +45,20 @@ struct BenchmarkArguments {
 enum BenchmarkError: Error {
     case usage(String)
 }
+
+/// The `--name value` options of a benchmark mode as a dictionary. With `defaults`, only those
+/// names are accepted and unspecified ones keep their default.
+func benchmarkOptions(
+    _ arguments: [String], mode: String, defaults: [String: String]? = nil
+) throws(BenchmarkError) -> [String: String] {
+    var options = defaults ?? [:]
+    var rest = arguments[...]
+    while let flag = rest.popFirst() {
+        let name = String(flag.dropFirst(2))
+        guard flag.hasPrefix("--"), let value = rest.popFirst(), defaults == nil || options[name] != nil else {
+            throw .usage("\(mode): bad option \(flag) (options take a value\(defaults.map { ": " + $0.keys.sorted().map { "--" + $0 }.joined(separator: ", ") } ?? ""))")
+        }
+        options[name] = value
+    }
+    return options
+}

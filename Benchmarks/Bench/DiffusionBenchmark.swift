@@ -21,18 +21,8 @@ enum DiffusionBenchmark {
         SampleSet(dimension: 2, values: (0..<n).flatMap { i in [4 * sin(1.3 * Double(i)), 3 * cos(0.7 * Double(i))] })
     }
 
-    static func options(_ arguments: [String]) -> [String: String] {
-        var result: [String: String] = [:]
-        var rest = arguments[...]
-        while let flag = rest.popFirst() {
-            guard flag.hasPrefix("--"), let value = rest.popFirst() else { fail("\(flag) needs a value") }
-            result[String(flag.dropFirst(2))] = value
-        }
-        return result
-    }
-
     static func likelihood(_ arguments: [String]) throws -> String? {
-        let given = options(arguments)
+        let given = try benchmarkOptions(arguments, mode: "diffusion-likelihood")
         let n = Int(given["points"] ?? "1000") ?? 1000, repeats = Int(given["repeat"] ?? "5") ?? 5
         let rtol = Double(given["rtol"] ?? "1e-5") ?? 1e-5
         let workers = given["workers"].flatMap { Int($0) }
@@ -63,7 +53,7 @@ enum DiffusionBenchmark {
     }
 
     static func bars(_ arguments: [String]) throws -> String? {
-        let n = Int(options(arguments)["n"] ?? "20000") ?? 20000
+        let n = Int(try benchmarkOptions(arguments, mode: "diffusion-bars")["n"] ?? "20000") ?? 20000
         let sde = ForwardSDE.variancePreserving
         let score = MixtureScore(mixture: mixture, sde: sde)
         let reference = mixture.samples(n, key: RandomKey(seed: 101))

@@ -9,7 +9,7 @@ import Foundation
 /// standard error), and the comparison of the learned-score samples with exact data.
 enum DiffusionLearnedBenchmark {
     static func run(_ arguments: [String]) throws -> String? {
-        let given = DiffusionBenchmark.options(arguments)
+        let given = try benchmarkOptions(arguments, mode: "diffusion-learned")
         let n = Int(given["n"] ?? "20000") ?? 20000
         var training = DenoisingScoreMatching()
         training.steps = Int(given["steps"] ?? "4000") ?? 4000

@@ -13,12 +13,7 @@ enum GradientBenchmark {
     static let times = (1...10).map(Double.init)
 
     static func run(_ arguments: [String]) throws -> String {
-        var options: [String: String] = [:]
-        var rest = arguments[...]
-        while let flag = rest.popFirst() {
-            guard flag.hasPrefix("--"), let value = rest.popFirst() else { throw BenchmarkError.usage("bad option \(flag)") }
-            options[String(flag.dropFirst(2))] = value
-        }
+        let options = try benchmarkOptions(arguments, mode: "gradient")
         let checkpoints = options["checkpoints"].flatMap(Int.init)
         let name = options["sensitivity"] ?? "interpolating"
         let sensitivity: SensitivityMethod

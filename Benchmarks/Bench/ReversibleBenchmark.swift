@@ -8,14 +8,9 @@ import Foundation
 /// its own process: the peak resident set only grows.
 enum ReversibleBenchmark {
     static func run(_ arguments: [String]) throws -> String {
-        var options = ["steps": "1000", "adjoint": "reversible", "method": "yoshida4", "dt": "0.01"]
-        var rest = arguments[...]
-        while let flag = rest.popFirst() {
-            guard flag.hasPrefix("--"), let value = rest.popFirst(), options[String(flag.dropFirst(2))] != nil else {
-                throw BenchmarkError.usage("reversible-memory: bad option \(flag)")
-            }
-            options[String(flag.dropFirst(2))] = value
-        }
+        let options = try benchmarkOptions(
+            arguments, mode: "reversible-memory",
+            defaults: ["steps": "1000", "adjoint": "reversible", "method": "yoshida4", "dt": "0.01"])
         guard let steps = Int(options["steps"]!), steps >= 4, steps % 4 == 0, let dt = Double(options["dt"]!), dt > 0
         else { throw BenchmarkError.usage("--steps needs a positive multiple of 4 and --dt a positive step") }
         guard let method = SplittingMethod.named(options["method"]!) else {

@@ -48,12 +48,7 @@ enum SpiralBenchmark {
     }
 
     static func run(_ arguments: [String]) throws -> String? {
-        var options: [String: String] = [:]
-        var rest = arguments[...]
-        while let flag = rest.popFirst() {
-            guard flag.hasPrefix("--"), let value = rest.popFirst() else { throw BenchmarkError.usage("bad option \(flag)") }
-            options[String(flag.dropFirst(2))] = value
-        }
+        let options = try benchmarkOptions(arguments, mode: "spiral")
         let iterations = Int(options["iterations"] ?? "100") ?? 100
         let seed = UInt64(options["seed"] ?? "0") ?? 0
         let sensitivity: SensitivityMethod = options["sensitivity"] == "interpolating" ? .interpolating() : .discrete()

@@ -25,14 +25,9 @@ enum SymplecticBenchmark {
     }
 
     static func run(_ arguments: [String]) throws -> String {
-        var options: [String: String] = ["method": "verlet", "steps": "100000", "dt": "0.01", "repeat": "20", "field": "closure"]
-        var rest = arguments[...]
-        while let flag = rest.popFirst() {
-            guard flag.hasPrefix("--"), let value = rest.popFirst(), options[String(flag.dropFirst(2))] != nil else {
-                throw BenchmarkError.usage("kepler-symplectic: bad option \(flag)")
-            }
-            options[String(flag.dropFirst(2))] = value
-        }
+        let options = try benchmarkOptions(
+            arguments, mode: "kepler-symplectic",
+            defaults: ["method": "verlet", "steps": "100000", "dt": "0.01", "repeat": "20", "field": "closure"])
         guard let method = SplittingMethod.named(options["method"]!) else {
             throw BenchmarkError.usage("unknown splitting method \(options["method"]!)")
         }
