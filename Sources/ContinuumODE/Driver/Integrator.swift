@@ -128,7 +128,7 @@ struct Integrator<F: VectorField, S: ODESolver> {
             denseReady = false
 
             let stiff = checkStiffness(step: step)
-            let terminal = handleEvents(from: t, step: step, to: tNew)
+            let terminal = events.isEmpty ? nil : handleEvents(from: t, step: step, to: tNew)
             saveStep(from: t, step: step, to: tNew, until: terminal?.time)
             if let terminal {
                 solution.record(CollectionOfOne(terminal))
@@ -156,7 +156,7 @@ struct Integrator<F: VectorField, S: ODESolver> {
     @inlinable
     mutating func checkStiffness(step: Double) -> Bool {
         guard solver.detectsStiffness, options.stiffnessCheckInterval > 0 else { return false }
-        guard stiffness.isDue(acceptedSteps: statistics.acceptedSteps, interval: options.stiffnessCheckInterval) else {
+        guard stiffness.isDue(interval: options.stiffnessCheckInterval) else {
             return false
         }
         return stiffness.record(ratio: solver.stiffnessRatio(h: step, workspace: workspace))

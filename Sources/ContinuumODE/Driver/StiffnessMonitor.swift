@@ -5,12 +5,19 @@
 struct StiffnessMonitor {
     @usableFromInline var stiffReadings = 0
     @usableFromInline var nonStiffReadings = 0
+    /// Accepted steps since the last scheduled test (a counter: an integer division per step
+    /// costs more than the rest of this bookkeeping).
+    @usableFromInline var stepsSinceTest = 0
 
     @usableFromInline init() {}
 
+    /// Counts an accepted step; true when the test is due: every `interval` accepted steps, and at
+    /// every step while stiff readings persist.
     @inlinable
-    func isDue(acceptedSteps: Int, interval: Int) -> Bool {
-        stiffReadings > 0 || acceptedSteps % interval == 0
+    mutating func isDue(interval: Int) -> Bool {
+        stepsSinceTest += 1
+        if stepsSinceTest == interval { stepsSinceTest = 0 }
+        return stiffReadings > 0 || stepsSinceTest == 0
     }
 
     /// Records a reading of `|hλ| / bound`; returns true when the problem is declared stiff.

@@ -11,7 +11,7 @@ struct EventTracker {
         previous = [Double](repeating: 0, count: events.count)
     }
 
-    @usableFromInline var isEmpty: Bool { events.isEmpty }
+    @inlinable var isEmpty: Bool { events.isEmpty }
 
     @usableFromInline
     mutating func start(t: Double, state: UnsafePointer<Double>, dimension n: Int) {

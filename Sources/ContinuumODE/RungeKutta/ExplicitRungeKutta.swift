@@ -62,7 +62,8 @@ public struct ExplicitRungeKutta: ODESolver {
         if !p.isFSAL {
             p.weights.combine(row: 0, h: h, base: y, stages: stages, chunks: w.stride / 4, into: w.candidate)
         }
-        guard estimateError, let errorRows = p.errorRows else { return 0 }
+        guard estimateError, p.hasErrorEstimate else { return 0 }
+        let errorRows = p.errorRows
         if p.errorNeedsNewPoint {
             evaluateNewPoint(field, t: t, h: h, workspace: w, statistics: &statistics)
         }

@@ -12,8 +12,11 @@ final class RungeKuttaProgram: @unchecked Sendable {
     @usableFromInline let stageRows: SparseRows
     /// The propagated weights `b`.
     @usableFromInline let weights: SparseRows
-    /// Error weights: row 0 is the (fifth-order) estimate, row 1 the third-order one of a blended estimator.
-    @usableFromInline let errorRows: SparseRows?
+    /// Error weights: row 0 is the (fifth-order) estimate, row 1 the third-order one of a blended
+    /// estimator; no rows when the method has no estimator (not optional: binding an optional class
+    /// reference costs a retain and a release per step).
+    @usableFromInline let errorRows: SparseRows
+    @usableFromInline let hasErrorEstimate: Bool
     @usableFromInline let isBlended: Bool
     @usableFromInline let errorNeedsNewPoint: Bool
     /// Row `j` holds the weights of `θ^(j+1)` over the logical stages.
@@ -47,9 +50,10 @@ final class RungeKuttaProgram: @unchecked Sendable {
         stageRows = SparseRows(rows)
         weights = SparseRows([tableau.b])
 
+        hasErrorEstimate = tableau.errorEstimator != nil
         switch tableau.errorEstimator {
         case .none:
-            errorRows = nil
+            errorRows = SparseRows([])
             isBlended = false
             errorNeedsNewPoint = false
         case .embedded(let e, _)?:
