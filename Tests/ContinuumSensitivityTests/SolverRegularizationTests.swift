@@ -98,7 +98,7 @@ struct SolverRegularizationTests {
     /// `y' = −θy`: every stage slope is `−θ` times its state, so Hairer's estimate is exactly `|h|θ`
     /// per step and `R_S = θ T`, whose derivative in `θ` is `T`.
     @Test func stiffnessOfLinearDecayIsExact() throws {
-        let field = LinearDecay(rate: 2)
+        let field = IntegralLossTests.Decay(k: 2)
         let problem = try ODEProblem(field, y0: [1], from: 0, to: 3)
         let options = SolverOptions(relativeTolerance: 1e-6, absoluteTolerance: 1e-9)
         let plain = try gradient(of: SumOfSquaresLoss(), at: [3], for: problem, with: .dopri5, options: options, sensitivity: .discrete())
@@ -161,20 +161,5 @@ struct SolverRegularizationTests {
             try gradient(of: SumOfSquaresLoss(), at: Self.times, for: problem, with: .tsit5, sensitivity: .discrete(),
                          regularization: SolverRegularization(errorWeight: -1))
         }
-    }
-}
-
-/// `y' = −θ y` with its vector-Jacobian product.
-struct LinearDecay: DifferentiableVectorField {
-    var rate: Double
-    var dimension: Int { 1 }
-    var parameterCount: Int { 1 }
-    func evaluate(_ t: Double, _ y: UnsafeBufferPointer<Double>, _ dy: UnsafeMutableBufferPointer<Double>) { dy[0] = -rate * y[0] }
-    func vectorJacobianProduct(
-        _ t: Double, _ y: UnsafeBufferPointer<Double>, _ v: UnsafeBufferPointer<Double>,
-        stateProduct: UnsafeMutableBufferPointer<Double>, parameterProduct: UnsafeMutableBufferPointer<Double>
-    ) {
-        stateProduct[0] = -rate * v[0]
-        parameterProduct[0] = -y[0] * v[0]
     }
 }
