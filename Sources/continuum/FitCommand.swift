@@ -109,7 +109,7 @@ struct FitRequest {
     /// The known part of a universal differential equation (`--known`), as given.
     var known: String?
     /// `--regularize-solver`'s error-estimate weight when `--regularize-solver-weight` is not given.
-    static let defaultSolverWeight = 0.01
+    static let defaultSolverWeight = 0.1
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
         if let path = arguments.positional.first { dataURL = URL(fileURLWithPath: path) }
