@@ -28,16 +28,7 @@ struct UniversalDifferentialEquationTests {
         let field = try Self.field(seed: 4)
         let n = field.dimension, p = field.parameterCount
         let t = 0.4, y = [0.3, -0.8, 0.5], v = [1.0, -2.0, 0.5]
-        var stateProduct = [Double](repeating: 0, count: n), parameterProduct = [Double](repeating: 0, count: p)
-        y.withUnsafeBufferPointer { yb in
-            v.withUnsafeBufferPointer { vb in
-                stateProduct.withUnsafeMutableBufferPointer { s in
-                    parameterProduct.withUnsafeMutableBufferPointer { q in
-                        field.vectorJacobianProduct(t, yb, vb, stateProduct: s, parameterProduct: q)
-                    }
-                }
-            }
-        }
+        let (stateProduct, parameterProduct) = vectorJacobianProduct(field, t, y, v)
         let h = 1e-6
         for i in 0..<n {
             var plus = y, minus = y
@@ -93,4 +84,20 @@ struct UniversalDifferentialEquationTests {
         #expect(losses[0] < 0.7 * pure.finalLoss, "prey known: UDE \(losses[0]) vs neural ODE \(pure.finalLoss)")
         #expect(losses[1] < 0.01 * pure.finalLoss, "all known: UDE \(losses[1]) vs neural ODE \(pure.finalLoss)")
     }
+}
+
+/// `(vᵀ∂f/∂y, vᵀ∂f/∂θ)` of `field` at `(t, y)` as arrays.
+func vectorJacobianProduct<F: DifferentiableVectorField>(_ field: F, _ t: Double, _ y: [Double], _ v: [Double]) -> ([Double], [Double]) {
+    var stateProduct = [Double](repeating: 0, count: field.dimension)
+    var parameterProduct = [Double](repeating: 0, count: field.parameterCount)
+    y.withUnsafeBufferPointer { yb in
+        v.withUnsafeBufferPointer { vb in
+            stateProduct.withUnsafeMutableBufferPointer { s in
+                parameterProduct.withUnsafeMutableBufferPointer { q in
+                    field.vectorJacobianProduct(t, yb, vb, stateProduct: s, parameterProduct: q)
+                }
+            }
+        }
+    }
+    return (stateProduct, parameterProduct)
 }
