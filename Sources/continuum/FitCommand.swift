@@ -12,7 +12,7 @@ enum FitCommand: Subcommand {
     static let usage = """
         continuum fit [DATA.csv] [--time-column NAME] [--columns a,b] [--hidden 64] [--depth 2] \
         [--augment 0] [--iterations 300] [--holdout 3] [--sensitivity discrete] [--seed 0] \
-        [--out fit-output] [--known "f1, f2"] [--regularize-solver [--regularize-solver-weight W]]
+        [--out fit-output] [--known "f1, f2"] [--regularize-solver [--regularize-solver-weight W] [--regularize-stiffness-weight S]]
         """
     static let positionalCount = 1
     static let options = [
@@ -34,7 +34,10 @@ enum FitCommand: Subcommand {
             help: "penalise the solver's error estimates while training (Pal et al. 2021) so the model is cheaper to solve"),
         OptionSpec(
             name: "regularize-solver-weight", value: "W",
-            help: "weight of that penalty per window (default \(FitRequest.defaultSolverWeight))"),
+            help: "weight of the error-estimate penalty per window (default \(FitRequest.defaultSolverWeight))"),
+        OptionSpec(
+            name: "regularize-stiffness-weight", value: "S",
+            help: "weight of a penalty on Hairer's stiffness estimate per window (default 0)"),
         OptionSpec(name: "seed", value: "S", help: "seed of the initial weights and the window sampler (default 0)"),
         OptionSpec(name: "out", value: "DIR", help: "output directory (default fit-output)"),
         OptionSpec(name: "help", value: nil, help: "show this help"),
@@ -129,17 +132,18 @@ struct FitRequest {
             training.sensitivity = try GradientCommand.sensitivity(arguments)
         }
         known = arguments["known"]
-        if let weight = try arguments.number("regularize-solver-weight") {
-            guard arguments.has("regularize-solver") else { throw UsageError("--regularize-solver-weight needs --regularize-solver") }
-            guard weight > 0 else { throw UsageError("--regularize-solver-weight: \(weight) is not positive") }
-            training.solverRegularization = SolverRegularization(errorWeight: weight)
-        } else if arguments.has("regularize-solver") {
-            training.solverRegularization = SolverRegularization(errorWeight: Self.defaultSolverWeight)
-        }
-        if training.solverRegularization.isActive {
-            guard case .discrete = training.sensitivity else {
-                throw UsageError("--regularize-solver differentiates the solver's own error estimates: use --sensitivity discrete")
+        if arguments.has("regularize-solver") {
+            let error = try arguments.number("regularize-solver-weight") ?? Self.defaultSolverWeight
+            let stiffness = try arguments.number("regularize-stiffness-weight") ?? 0
+            guard error >= 0, stiffness >= 0, error + stiffness > 0 else {
+                throw UsageError("--regularize-solver-weight and --regularize-stiffness-weight must be ≥ 0, not both 0")
             }
+            training.solverRegularization = SolverRegularization(errorWeight: error, stiffnessWeight: stiffness)
+            guard case .discrete = training.sensitivity else {
+                throw UsageError("--regularize-solver differentiates the solver's own estimates: use --sensitivity discrete")
+            }
+        } else if arguments["regularize-solver-weight"] != nil || arguments["regularize-stiffness-weight"] != nil {
+            throw UsageError("--regularize-solver-weight and --regularize-stiffness-weight need --regularize-solver")
         }
     }
 
