@@ -59,7 +59,11 @@ enum FitOutputs {
             lines.append("holdout RMSE (\(holdout.count) rows): "
                          + zip(series.columnNames, rmse).map { "\($0) \(format($1))" }.joined(separator: ", "))
         }
-        lines.append("function evaluations of the trained model over the training span: \(report.finalFunctionEvaluations)")
+        let penalty = regularization.isActive
+            ? " (trained with solver regularisation: error weight \(format(regularization.errorWeight)), stiffness weight \(format(regularization.stiffnessWeight)))"
+            : ""
+        lines.append("function evaluations of the trained model over the training span: \(report.finalFunctionEvaluations)"
+                     + " (Tsit5 at the training tolerances)" + penalty)
         return Outcome(summary: lines.joined(separator: "\n"))
     }
 
