@@ -15,6 +15,7 @@ let modes: [String: ([String]) throws -> String?] = [
     "gradient": GradientBenchmark.run, "gradient-memory": GradientBenchmark.memory,
     "kepler-symplectic": SymplecticBenchmark.run,
     "spiral": SpiralBenchmark.run,
+    "spiral-regularized": SpiralRegularizationBenchmark.run,
     "reversible-memory": ReversibleBenchmark.run,
     "resnet": ResNetBenchmark.run,
     "sde-gradient": SDEGradientBenchmark.run,

@@ -5,7 +5,7 @@ import ContinuumODE
 @inlinable
 func discreteAdjointGradient<F: DifferentiableVectorField, L: TrajectoryLoss>(
     of loss: L, at times: LossTimes, for problem: ODEProblem<F>, with method: ExplicitRungeKutta,
-    options: SolverOptions, checkpointing: Checkpointing
+    options: SolverOptions, checkpointing: Checkpointing, penalty: SolverHeuristicsPenalty? = nil
 ) throws(SensitivityError) -> GradientResult {
     let n = problem.field.dimension
     var forwardOptions = options
@@ -38,7 +38,8 @@ func discreteAdjointGradient<F: DifferentiableVectorField, L: TrajectoryLoss>(
     }
     let (value, lossGradients) = try times.evaluate(loss, states: states)
     let sweep = DiscreteAdjointSweep(
-        field: problem.field, method: method, grid: grid, lossTimes: times.times, lossGradients: lossGradients)
+        field: problem.field, method: method, grid: grid, lossTimes: times.times, lossGradients: lossGradients,
+        penalty: penalty)
     sweep.statistics.forward = solution.statistics
     switch checkpointing {
     case .all:
@@ -50,7 +51,7 @@ func discreteAdjointGradient<F: DifferentiableVectorField, L: TrajectoryLoss>(
         throw .nonFiniteLoss("the adjoint became non-finite in the reverse sweep")
     }
     return GradientResult(
-        loss: value, parameterGradient: sweep.parameterGradient, initialStateGradient: sweep.cotangent,
+        loss: penalty.map { value + $0.value } ?? value, parameterGradient: sweep.parameterGradient, initialStateGradient: sweep.cotangent,
         states: states, statistics: sweep.statistics)
 }
 

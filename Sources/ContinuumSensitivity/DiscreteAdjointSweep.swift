@@ -19,12 +19,18 @@ final class DiscreteAdjointSweep<Field: DifferentiableVectorField> {
     /// `∂L/∂θ` accumulated so far.
     @usableFromInline var parameterGradient: [Double]
     @usableFromInline var statistics = GradientStatistics()
+    /// The solver-cost penalty added step by step, if any.
+    @usableFromInline let penalty: SolverHeuristicsPenalty?
 
     @inlinable
-    init(field: Field, method: ExplicitRungeKutta, grid: [Double], lossTimes: [Double], lossGradients: [Double]) {
+    init(
+        field: Field, method: ExplicitRungeKutta, grid: [Double], lossTimes: [Double], lossGradients: [Double],
+        penalty: SolverHeuristicsPenalty? = nil
+    ) {
         self.field = field
         n = field.dimension
-        replay = RungeKuttaReplay(method.tableau, dimension: n, parameterCount: field.parameterCount)
+        self.penalty = penalty
+        replay = RungeKuttaReplay(method.tableau, dimension: n, parameterCount: field.parameterCount, allStages: penalty != nil)
         self.grid = grid
         var rows = [Int](repeating: -1, count: grid.count)
         var j = 0
@@ -57,14 +63,18 @@ final class DiscreteAdjointSweep<Field: DifferentiableVectorField> {
         let t = grid[j], h = grid[j + 1] - grid[j]
         withUnsafeTemporaryAllocation(of: Double.self, capacity: n) { end in
             replay.step(field, t: t, h: h, from: y, to: end.baseAddress!)
+            penalty?.addStep(replay, h: h, from: y, to: end.baseAddress!)
         }
         statistics.backward.functionEvaluations += replay.evaluationsPerStep
         statistics.backward.acceptedSteps += 1
         let products = cotangent.withUnsafeMutableBufferPointer { lambda in
             parameterGradient.withUnsafeMutableBufferPointer { theta in
-                replay.reverse(field, t: t, h: h, cotangent: lambda.baseAddress!, parameterGradient: theta.baseAddress!)
+                replay.reverse(
+                    field, t: t, h: h, cotangent: lambda.baseAddress!, parameterGradient: theta.baseAddress!,
+                    extraSlopeCotangents: penalty?.slopeCotangents)
             }
         }
+        if let penalty { for k in 0..<n { cotangent[k] += penalty.startCotangent[k] } }
         statistics.vectorJacobianProducts += products
     }
 

@@ -9,7 +9,8 @@ import ContinuumODE
 ///     ∂L/∂y = λ + Σᵢ ūᵢ,
 ///
 /// stages taken from last to first. Stages that influence neither `y₁` nor another such stage
-/// (the FSAL stage of Dormand-Prince, the error-only stages) are skipped both ways.
+/// (the FSAL stage of Dormand-Prince, the error-only stages) are skipped both ways, unless
+/// `allStages` asks for them (a ``SolverHeuristicsPenalty`` reads every stage).
 @usableFromInline
 final class RungeKuttaReplay {
     @usableFromInline let n: Int
@@ -30,7 +31,7 @@ final class RungeKuttaReplay {
     @usableFromInline let scratch: ScratchBuffer
 
     @inlinable
-    init(_ tableau: ButcherTableau, dimension: Int, parameterCount: Int) {
+    init(_ tableau: ButcherTableau, dimension: Int, parameterCount: Int, allStages: Bool = false) {
         n = dimension
         p = parameterCount
         let s = tableau.stageCount
@@ -48,7 +49,7 @@ final class RungeKuttaReplay {
         }
         var needed = [Bool](repeating: false, count: s)
         for i in stride(from: s - 1, through: 0, by: -1) {
-            needed[i] = tableau.b[i] != 0 || ((i + 1)..<s).contains { needed[$0] && dense[$0 * s + i] != 0 }
+            needed[i] = allStages || tableau.b[i] != 0 || ((i + 1)..<s).contains { needed[$0] && dense[$0 * s + i] != 0 }
         }
         neededStages = ScratchIndices((0..<s).filter { needed[$0] })
         evaluationsPerStep = neededStages.count
@@ -86,12 +87,14 @@ final class RungeKuttaReplay {
     }
 
     /// Turns `cotangent` = `∂L/∂y₁` into `∂L/∂y` for the step last replayed, and adds the step's
-    /// `∂L/∂θ` to `parameterGradient`. Returns the number of vector-Jacobian products.
+    /// `∂L/∂θ` to `parameterGradient`. `extraSlopeCotangents` (`s × n`), if given, are added to the
+    /// slope cotangents `k̄ᵢ` (a penalty on the slopes themselves). Returns the number of
+    /// vector-Jacobian products.
     @inlinable
     @discardableResult
     func reverse<F: DifferentiableVectorField>(
         _ field: F, t: Double, h: Double, cotangent lambda: UnsafeMutablePointer<Double>,
-        parameterGradient: UnsafeMutablePointer<Double>
+        parameterGradient: UnsafeMutablePointer<Double>, extraSlopeCotangents: UnsafePointer<Double>? = nil
     ) -> Int {
         let stageStates = scratch.pointer
         let stageCotangents = scratch.pointer + 2 * s * n
@@ -108,6 +111,9 @@ final class RungeKuttaReplay {
                 if aji == 0 { continue }
                 let uj = stageCotangents + j * n
                 for k in 0..<n { slopeCotangent[k] += aji * uj[k] }
+            }
+            if let extra = extraSlopeCotangents {
+                for k in 0..<n { slopeCotangent[k] += extra[i * n + k] }
             }
             field.vectorJacobianProduct(
                 t + c[i] * h, UnsafeBufferPointer(start: stageStates + i * n, count: n),

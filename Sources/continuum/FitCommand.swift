@@ -6,13 +6,13 @@ import Foundation
 enum FitCommand: Subcommand {
     static let name = "fit"
     static let summary = """
-        Fit a neural ODE dy/dt = MLP(y) to a CSV time series by multiple shooting with an adjoint, \
-        then write DIR/model.json, fit.csv, forecast.csv, fit.svg and loss.svg and print the holdout RMSE.
+        Fit a neural ODE dy/dt = MLP(y) (or a universal differential equation dy/dt = known(y, t) + MLP(y) \
+        with --known) to a CSV time series by multiple shooting with an adjoint, then write DIR/model.json, fit.csv, forecast.csv, fit.svg and loss.svg and print the holdout RMSE.
         """
     static let usage = """
         continuum fit [DATA.csv] [--time-column NAME] [--columns a,b] [--hidden 64] [--depth 2] \
         [--augment 0] [--iterations 300] [--holdout 3] [--sensitivity discrete] [--seed 0] \
-        [--out fit-output] [--regularize-solver]
+        [--out fit-output] [--known "f1, f2"] [--regularize-solver [--regularize-solver-weight W] [--regularize-stiffness-weight S]]
         """
     static let positionalCount = 1
     static let options = [
@@ -26,7 +26,18 @@ enum FitCommand: Subcommand {
         OptionSpec(name: "polish", value: "N", help: "L-BFGS iterations on the whole series (default 60)"),
         OptionSpec(name: "holdout", value: "K", help: "keep the last K rows out of training to measure the forecast (default 3)"),
         OptionSpec(name: "sensitivity", value: "METHOD", help: "forward, discrete (default), backsolve, interpolating or quadrature"),
-        OptionSpec(name: "regularize-solver", value: nil, help: "penalise solver cost during training (not available yet)"),
+        OptionSpec(
+            name: "known", value: "F1,F2,...",
+            help: "known part of dy/dt, one expression per column in the data's units, over the column names and the time column"),
+        OptionSpec(
+            name: "regularize-solver", value: nil,
+            help: "penalise the solver's error estimates while training (Pal et al. 2021) so the model is cheaper to solve"),
+        OptionSpec(
+            name: "regularize-solver-weight", value: "W",
+            help: "weight of the error-estimate penalty per window (default \(FitRequest.defaultSolverWeight))"),
+        OptionSpec(
+            name: "regularize-stiffness-weight", value: "S",
+            help: "weight of a penalty on Hairer's stiffness estimate per window (default 0)"),
         OptionSpec(name: "seed", value: "S", help: "seed of the initial weights and the window sampler (default 0)"),
         OptionSpec(name: "out", value: "DIR", help: "output directory (default fit-output)"),
         OptionSpec(name: "help", value: nil, help: "show this help"),
@@ -59,15 +70,24 @@ enum FitCommand: Subcommand {
             depth: request.depth, seed: request.seed)
         var bar = ProgressBar(total: request.training.iterations, label: "fit")
         var polishBar = ProgressBar(total: request.training.polishIterations, label: "polish")
-        let start = Date()
-        let report = try NeuralODETraining.train(&model, on: data, options: request.training) { progress in
+        let update: (TrainingProgress) -> Void = { progress in
             let detail = "loss \(String(format: "%.4g", progress.loss)) window \(progress.window)"
             if progress.polishing { polishBar.update(progress.iteration, detail) } else { bar.update(progress.iteration, detail) }
+        }
+        let known = try request.known.map { text throws(UsageError) in
+            try FittedModelFile.knownField(text, columns: series.columnNames, timeName: series.timeName, normalization: normalization)
+        }
+        let start = Date()
+        let report = if let known {
+            try NeuralODETraining.train(&model, knownPart: known, on: data, options: request.training, progress: update)
+        } else {
+            try NeuralODETraining.train(&model, on: data, options: request.training, progress: update)
         }
         let seconds = Date().timeIntervalSince(start)
         let outcome = try FitOutputs.write(
             model: model, series: series, training: training, holdout: holdout, normalization: normalization,
-            report: report, directory: request.outputDirectory)
+            report: report, known: request.known, regularization: request.training.solverRegularization,
+            directory: request.outputDirectory)
         print(String(format: "trained in %.1f s: whole-series loss %.4g (normalised MSE), %d windows skipped, %d stiff fallbacks",
                      seconds, report.finalLoss, report.skippedWindows, report.stiffFallbacks))
         for failure in report.failures { printError("  skipped \(failure)") }
@@ -89,6 +109,10 @@ struct FitRequest {
     var seed: UInt64 = 0
     var outputDirectory = "fit-output"
     var training = NeuralODETrainingOptions()
+    /// The known part of a universal differential equation (`--known`), as given.
+    var known: String?
+    /// `--regularize-solver`'s error-estimate weight when `--regularize-solver-weight` is not given.
+    static let defaultSolverWeight = 0.1
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
         if let path = arguments.positional.first { dataURL = URL(fileURLWithPath: path) }
@@ -107,8 +131,19 @@ struct FitRequest {
         if arguments["sensitivity"] != nil {
             training.sensitivity = try GradientCommand.sensitivity(arguments)
         }
+        known = arguments["known"]
         if arguments.has("regularize-solver") {
-            throw UsageError("--regularize-solver is not available yet (solver-cost regularisation is planned, not built)")
+            let error = try arguments.number("regularize-solver-weight") ?? Self.defaultSolverWeight
+            let stiffness = try arguments.number("regularize-stiffness-weight") ?? 0
+            guard error >= 0, stiffness >= 0, error + stiffness > 0 else {
+                throw UsageError("--regularize-solver-weight and --regularize-stiffness-weight must be ≥ 0, not both 0")
+            }
+            training.solverRegularization = SolverRegularization(errorWeight: error, stiffnessWeight: stiffness)
+            guard case .discrete = training.sensitivity else {
+                throw UsageError("--regularize-solver differentiates the solver's own estimates: use --sensitivity discrete")
+            }
+        } else if arguments["regularize-solver-weight"] != nil || arguments["regularize-stiffness-weight"] != nil {
+            throw UsageError("--regularize-solver-weight and --regularize-stiffness-weight need --regularize-solver")
         }
     }
 

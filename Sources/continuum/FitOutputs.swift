@@ -9,7 +9,8 @@ enum FitOutputs {
 
     static func write(
         model: NeuralODE, series: TimeSeries, training: TimeSeries, holdout: TimeSeries,
-        normalization: TimeSeriesNormalization, report: TrainingReport, directory: String
+        normalization: TimeSeriesNormalization, report: TrainingReport, known: String?, regularization: SolverRegularization,
+        directory: String
     ) throws -> Outcome {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let d = series.dimension
@@ -20,16 +21,18 @@ enum FitOutputs {
         // The fitted trajectory at the training times and on a fine grid, from the first row.
         let span = training.times[training.times.count - 1] - training.times[0]
         let grid = (0...300).map { training.times[0] + span * Double($0) / 300 }
-        let fitted = try trajectory(model, from: start, at: tau, normalization: normalization)
-        let curve = try trajectory(model, from: start, at: grid.map { normalization.normalize(time: $0) }, normalization: normalization)
-        // The forecast from the model's state at the end of training.
         let endTime = training.times[training.times.count - 1]
-        let horizon = max((holdout.times.last ?? endTime) - endTime, 0.5 * span)
-        let ahead = Array(Set((1...100).map { endTime + horizon * Double($0) / 100 } + holdout.times)).sorted()
-        let file = FittedModelFile(
+        var file = FittedModelFile(
             timeName: series.timeName, columns: series.columnNames, means: normalization.means, scales: normalization.scales,
             timeOrigin: normalization.timeOrigin, timeScale: normalization.timeScale, model: model, endTime: endTime,
-            endState: fitted.endState)
+            endState: [], known: known, solverRegularization: regularization.isActive ? regularization : nil,
+            functionEvaluations: report.finalFunctionEvaluations)
+        let fitted = try trajectory(file, from: start, at: tau)
+        let curve = try trajectory(file, from: start, at: grid.map { normalization.normalize(time: $0) })
+        file.endState = fitted.endState
+        // The forecast from the model's state at the end of training.
+        let horizon = max((holdout.times.last ?? endTime) - endTime, 0.5 * span)
+        let ahead = Array(Set((1...100).map { endTime + horizon * Double($0) / 100 } + holdout.times)).sorted()
         let forecast = try file.forecast(at: ahead)
         try file.write(to: "\(directory)/model.json")
         try TimeSeries.write(
@@ -56,25 +59,20 @@ enum FitOutputs {
             lines.append("holdout RMSE (\(holdout.count) rows): "
                          + zip(series.columnNames, rmse).map { "\($0) \(format($1))" }.joined(separator: ", "))
         }
-        lines.append("function evaluations of the trained model over the training span: \(report.finalFunctionEvaluations)")
+        let penalty = regularization.isActive
+            ? " (trained with solver regularisation: error weight \(format(regularization.errorWeight)), stiffness weight \(format(regularization.stiffnessWeight)))"
+            : ""
+        lines.append("function evaluations of the trained model over the training span: \(report.finalFunctionEvaluations)"
+                     + " (Tsit5 at the training tolerances)" + penalty)
         return Outcome(summary: lines.joined(separator: "\n"))
     }
 
     /// The model's data columns at normalised times `tau` (the first is the start), denormalised,
     /// and its full state at the last time.
-    static func trajectory(
-        _ model: NeuralODE, from start: [Double], at tau: [Double], normalization: TimeSeriesNormalization
-    ) throws -> (rows: [[Double]], endState: [Double]) {
-        var options = SolverOptions(relativeTolerance: 1e-8, absoluteTolerance: 1e-10)
-        options.saveAt = tau
-        options.maximumSteps = 1_000_000
-        let problem = try ODEProblem(model.vectorField, y0: start, from: tau[0], to: tau[tau.count - 1])
-        let solution = try solve(problem, with: .autoTsit5Rodas5P, options: options)
-        guard solution.status == .success else {
-            throw UsageError("the fitted model could not be solved: \(solution.message ?? solution.status.rawValue)")
-        }
-        let d = model.dataDimension
-        return (solution.states.map { normalization.denormalize(states: Array($0.prefix(d))) }, solution.finalState!)
+    static func trajectory(_ file: FittedModelFile, from start: [Double], at tau: [Double]) throws -> (rows: [[Double]], endState: [Double]) {
+        let solution = try file.solve(from: start, at: tau, context: "the fitted model could not be solved")
+        let d = file.model.dataDimension
+        return (solution.states.map { file.normalization.denormalize(states: Array($0.prefix(d))) }, solution.finalState!)
     }
 
     /// RMSE over observed values divided by the observed range, per column, and their mean.

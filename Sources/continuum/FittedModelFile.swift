@@ -18,6 +18,13 @@ struct FittedModelFile: Codable {
     /// augmented dimensions included): where forecasts start.
     var endTime: Double
     var endState: [Double]
+    /// The known part of a universal differential equation (`--known`) in the data's units, if any.
+    var known: String?
+    /// The solver regularisation used in training, if any.
+    var solverRegularization: SolverRegularization?
+    /// Function evaluations of a solve of the trained model over the training span (Tsit5 at the
+    /// training tolerances).
+    var functionEvaluations: Int?
 
     var normalization: TimeSeriesNormalization {
         TimeSeriesNormalization(means: means, scales: scales, timeOrigin: timeOrigin, timeScale: timeScale)
@@ -43,6 +50,7 @@ struct FittedModelFile: Codable {
         guard file.format == "continuum-neural-ode", file.columns.count == file.model.dataDimension,
               file.endState.count == file.model.stateDimension, file.model.parameters.count == file.model.network.parameterCount
         else { throw UsageError("--model: \(path) is inconsistent (format, columns or state size)") }
+        _ = try file.knownField()
         return file
     }
 
@@ -50,20 +58,61 @@ struct FittedModelFile: Codable {
     func forecast(at times: [Double]) throws(UsageError) -> [[Double]] {
         let normalization = self.normalization
         let tau = [normalization.normalize(time: endTime)] + times.map { normalization.normalize(time: $0) }
+        let solution = try solve(from: endState, at: tau, context: "forecast")
+        return solution.states.dropFirst().map { normalization.denormalize(states: Array($0.prefix(columns.count))) }
+    }
+
+    /// The model (with its known part, if any) solved from the normalised state `start` at
+    /// normalised times `tau`, the first of which is the start.
+    func solve(from start: [Double], at tau: [Double], context: String) throws(UsageError) -> Solution {
+        let known: RescaledVectorField<ExpressionVectorField>?
+        do {
+            known = try knownField()
+        } catch {
+            throw UsageError("\(context): \(error)")
+        }
+        if let known {
+            return try Self.solve(UniversalVectorField(known: known, neural: model.vectorField), from: start, at: tau, context: context)
+        }
+        return try Self.solve(model.vectorField, from: start, at: tau, context: context)
+    }
+
+    static func solve<F: DifferentiableVectorField>(
+        _ field: F, from start: [Double], at tau: [Double], context: String
+    ) throws(UsageError) -> Solution {
         var options = SolverOptions(relativeTolerance: 1e-8, absoluteTolerance: 1e-10)
         options.maximumSteps = 1_000_000
-        let field = model.vectorField
+        options.saveAt = tau
         let solution: Solution
         do {
-            let problem = try ODEProblem(field, y0: endState, from: tau[0], to: tau[tau.count - 1])
-            options.saveAt = tau
-            solution = try solve(problem, with: .autoTsit5Rodas5P, options: options)
+            solution = try Continuum.solve(ODEProblem(field, y0: start, from: tau[0], to: tau[tau.count - 1]), with: .autoTsit5Rodas5P, options: options)
         } catch {
-            throw UsageError("forecast: \(error)")
+            throw UsageError("\(context): \(error)")
         }
         guard solution.status == .success else {
-            throw UsageError("forecast: the solve failed: \(solution.message ?? solution.status.rawValue)")
+            throw UsageError("\(context): the solve failed: \(solution.message ?? solution.status.rawValue)")
         }
-        return solution.states.dropFirst().map { normalization.denormalize(states: Array($0.prefix(columns.count))) }
+        return solution
+    }
+
+    /// The known part in normalised units, if the model has one.
+    func knownField() throws(UsageError) -> RescaledVectorField<ExpressionVectorField>? {
+        guard let known else { return nil }
+        return try Self.knownField(known, columns: columns, timeName: timeName, normalization: normalization)
+    }
+
+    /// `--known`: one expression per column over the column names and `timeName`, in the data's
+    /// units, seen in the normalised units the network is trained in.
+    static func knownField(
+        _ text: String, columns: [String], timeName: String, normalization: TimeSeriesNormalization
+    ) throws(UsageError) -> RescaledVectorField<ExpressionVectorField> {
+        do {
+            let field = try ExpressionVectorField(rhs: text, variables: columns, timeName: timeName)
+            return RescaledVectorField(
+                field, means: normalization.means, scales: normalization.scales, timeOrigin: normalization.timeOrigin,
+                timeScale: normalization.timeScale)
+        } catch {
+            throw UsageError("--known: \(error) (variables: \(columns.joined(separator: ", ")), time: \(timeName))")
+        }
     }
 }

@@ -59,7 +59,9 @@ import _TestSupport
 
     @Test func usageErrors() throws {
         let cases: [[String]] = [
-            ["fit", "--regularize-solver"], ["fit", "--hidden", "0"], ["fit", "--holdout", "19"], ["fit", "/no/such.csv"],
+            ["fit", "--regularize-solver-weight", "0.1"], ["fit", "--regularize-solver", "--sensitivity", "interpolating"],
+            ["fit", "--regularize-solver", "--regularize-solver-weight", "-1"], ["fit", "--known", "hare"],
+            ["fit", "--known", "hare, wolf"], ["fit", "--hidden", "0"], ["fit", "--holdout", "19"], ["fit", "/no/such.csv"],
             ["forecast"], ["forecast", "--model", "/no/such/model.json", "--until", "2000"],
         ]
         for arguments in cases {

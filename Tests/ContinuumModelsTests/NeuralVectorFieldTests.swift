@@ -15,16 +15,7 @@ struct NeuralVectorFieldTests {
         let field = model.vectorField
         let n = field.dimension, p = field.parameterCount
         let t = 0.7, y = [0.3, -0.8, 0.5], v = [1.0, -2.0, 0.5]
-        var stateProduct = [Double](repeating: 0, count: n), parameterProduct = [Double](repeating: 0, count: p)
-        y.withUnsafeBufferPointer { yb in
-            v.withUnsafeBufferPointer { vb in
-                stateProduct.withUnsafeMutableBufferPointer { s in
-                    parameterProduct.withUnsafeMutableBufferPointer { q in
-                        field.vectorJacobianProduct(t, yb, vb, stateProduct: s, parameterProduct: q)
-                    }
-                }
-            }
-        }
+        let (stateProduct, parameterProduct) = vectorJacobianProduct(field, t, y, v)
         func vDotF(_ field: NeuralVectorField, _ y: [Double]) -> Double {
             var dy = [Double](repeating: 0, count: n)
             y.withUnsafeBufferPointer { yb in dy.withUnsafeMutableBufferPointer { field.evaluate(t, yb, $0) } }

@@ -15,9 +15,27 @@ public enum NeuralODETraining {
         _ model: inout NeuralODE, on data: TrajectoryData, options: NeuralODETrainingOptions = NeuralODETrainingOptions(),
         progress: (TrainingProgress) -> Void = { _ in }
     ) throws(NeuralError) -> TrainingReport {
+        try train(&model, field: model.vectorField, on: data, options: options, progress: progress)
+    }
+
+    /// Trains the network of the universal differential equation `dy/dt = known(t, y) + MLP(y)`
+    /// (``UniversalVectorField``) on `data`: only the network's parameters change.
+    public static func train<Known: DifferentiableVectorField>(
+        _ model: inout NeuralODE, knownPart known: Known, on data: TrajectoryData,
+        options: NeuralODETrainingOptions = NeuralODETrainingOptions(), progress: (TrainingProgress) -> Void = { _ in }
+    ) throws(NeuralError) -> TrainingReport {
+        precondition(known.dimension == model.dataDimension, "the known part must act on the \(model.dataDimension) data dimensions")
+        return try train(&model, field: UniversalVectorField(known: known, neural: model.vectorField), on: data, options: options, progress: progress)
+    }
+
+    /// The training loop for any field whose parameters are the model's.
+    static func train<Field: TrainableVectorField>(
+        _ model: inout NeuralODE, field: Field, on data: TrajectoryData, options: NeuralODETrainingOptions,
+        progress: (TrainingProgress) -> Void
+    ) throws(NeuralError) -> TrainingReport {
+        var field = field
         precondition(data.dimension == model.dataDimension, "the data has \(data.dimension) columns, the model \(model.dataDimension)")
         var report = TrainingReport()
-        var field = model.vectorField
         var adam = try Adam(parameterCount: model.parameters.count, learningRate: options.learningRate)
         let schedule = LearningRateSchedule.cosine(
             peak: options.learningRate, warmupSteps: max(options.iterations / 20, 1), totalSteps: options.iterations,
@@ -51,9 +69,11 @@ public enum NeuralODETraining {
             report.losses.append(loss)
             progress(TrainingProgress(iteration: iteration + 1, total: options.iterations, loss: loss, window: window, polishing: false))
         }
-        if options.polishIterations > 0 { polish(&model, data: data, options: options, report: &report, progress: progress) }
+        if options.polishIterations > 0 { polish(&model, field: field, data: data, options: options, report: &report, progress: progress) }
         field.parameters = model.parameters
-        if let whole = windowGradient(field, model: model, data: data, rows: 0..<fullLength, options: options, report: &report) {
+        var plain = options
+        plain.solverRegularization = .none
+        if let whole = windowGradient(field, model: model, data: data, rows: 0..<fullLength, options: plain, report: &report) {
             report.finalLoss = whole.loss / Double(max(whole.count, 1))
             report.finalFunctionEvaluations = whole.forwardEvaluations
         }
@@ -61,11 +81,11 @@ public enum NeuralODETraining {
     }
 
     /// L-BFGS on the whole-series loss from the first observation.
-    static func polish(
-        _ model: inout NeuralODE, data: TrajectoryData, options: NeuralODETrainingOptions, report: inout TrainingReport,
-        progress: (TrainingProgress) -> Void
+    static func polish<Field: TrainableVectorField>(
+        _ model: inout NeuralODE, field: Field, data: TrajectoryData, options: NeuralODETrainingOptions,
+        report: inout TrainingReport, progress: (TrainingProgress) -> Void
     ) {
-        var field = model.vectorField
+        var field = field
         let snapshot = model
         var evaluations = 0
         let lbfgs = LBFGS(maxIterations: options.polishIterations)
@@ -89,9 +109,11 @@ public enum NeuralODETraining {
     }
 
     /// Loss (sum of squared errors), observed-value count and parameter gradient of one window, or
-    /// `nil` (recorded in `report`) when its solve fails even with the stiff fallback.
-    static func windowGradient(
-        _ field: NeuralVectorField, model: NeuralODE, data: TrajectoryData, rows: Range<Int>,
+    /// `nil` (recorded in `report`) when its solve fails even with the stiff fallback. With solver
+    /// regularisation the loss includes the window's penalty weighted by its observed-value count,
+    /// so that after the division by the count the weights act per window.
+    static func windowGradient<Field: DifferentiableVectorField>(
+        _ field: Field, model: NeuralODE, data: TrajectoryData, rows: Range<Int>,
         options: NeuralODETrainingOptions, report: inout TrainingReport
     ) -> (loss: Double, count: Int, gradient: [Double], forwardEvaluations: Int)? {
         let (targets, weights, count) = data.targets(rows.dropFirst(), stateDimension: model.stateDimension)
@@ -104,7 +126,17 @@ public enum NeuralODETraining {
             let problem = try ODEProblem(field, y0: model.initialState(data.filledRow(rows.lowerBound)), from: times[0], to: times[times.count - 1])
             let lossTimes = Array(times.dropFirst())
             do {
-                let result = try gradient(of: loss, at: lossTimes, for: problem, with: .tsit5, options: solverOptions, sensitivity: options.sensitivity)
+                let result: GradientResult
+                if options.solverRegularization.isActive {
+                    let weights = SolverRegularization(
+                        errorWeight: options.solverRegularization.errorWeight * Double(count),
+                        stiffnessWeight: options.solverRegularization.stiffnessWeight * Double(count))
+                    result = try gradient(
+                        of: loss, at: lossTimes, for: problem, with: .tsit5, options: solverOptions, sensitivity: options.sensitivity,
+                        regularization: weights).result
+                } else {
+                    result = try gradient(of: loss, at: lossTimes, for: problem, with: .tsit5, options: solverOptions, sensitivity: options.sensitivity)
+                }
                 return (result.loss, count, result.parameterGradient, result.statistics.forward.functionEvaluations)
             } catch {
                 guard case let .forwardSolveFailed(status, _) = error,
@@ -123,3 +155,11 @@ public enum NeuralODETraining {
         }
     }
 }
+
+/// A differentiable field whose parameters can be replaced: what the training loop updates.
+protocol TrainableVectorField: DifferentiableVectorField {
+    var parameters: [Double] { get set }
+}
+
+extension NeuralVectorField: TrainableVectorField {}
+extension UniversalVectorField: TrainableVectorField {}

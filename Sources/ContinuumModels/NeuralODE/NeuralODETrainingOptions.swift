@@ -27,6 +27,11 @@ public struct NeuralODETrainingOptions: Sendable {
     public var maximumSteps = 20_000
     /// L-BFGS iterations on the whole-series loss after Adam (0: none).
     public var polishIterations = 60
+    /// Solver-cost regularisation (Pal et al. 2021) of every window's loss, per observed value:
+    /// a window adds `w_E R_E + w_S R_S` of its own solve to its mean squared error. Needs the
+    /// discrete adjoint; `.none` (default) trains exactly as without it. The final whole-series
+    /// loss in the report is the plain data loss.
+    public var solverRegularization: SolverRegularization = .none
     /// Seed of the window sampler.
     public var seed: UInt64 = 0
 
