@@ -129,7 +129,7 @@ struct Integrator<F: VectorField, S: ODESolver> {
 
             let stiff = checkStiffness(step: step)
             let terminal = events.isEmpty ? nil : handleEvents(from: t, step: step, to: tNew)
-            saveStep(from: t, step: step, to: tNew, until: terminal?.time)
+            if terminal != nil || owesSave(upTo: tNew) { saveStep(from: t, step: step, to: tNew, until: terminal?.time) }
             if let terminal {
                 solution.record(CollectionOfOne(terminal))
                 terminal.state.withUnsafeBufferPointer { solution.save(t: terminal.time, state: $0.baseAddress!) }

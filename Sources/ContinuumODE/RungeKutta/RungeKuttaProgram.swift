@@ -2,6 +2,8 @@
 /// storage, indexed by logical stage. Built once per method value and shared by all its solves.
 @usableFromInline
 final class RungeKuttaProgram: @unchecked Sendable {
+    /// The tableau this program was compiled from.
+    let tableau: ButcherTableau
     @usableFromInline let stageCount: Int
     @usableFromInline let isFSAL: Bool
     @usableFromInline let newPointStage: Int
@@ -27,6 +29,7 @@ final class RungeKuttaProgram: @unchecked Sendable {
     @usableFromInline let stiffnessBound: Double
 
     init(_ tableau: ButcherTableau) {
+        self.tableau = tableau
         let s = tableau.stageCount
         stageCount = s
         isFSAL = tableau.isFSAL
