@@ -363,6 +363,15 @@ if call_floor and cont:
       "through a function pointer, as a library calls user code and as Continuum calls the Swift closure).")
 elif floor:
     p("Continuum ÷ C floor (dopri5): n/a (no Continuum result).")
+diffrax = summary.get(("dopri5", "diffrax"))
+if diffrax and cont:
+    line = (f"**diffrax ÷ Continuum (dopri5): {fmt_ratio(diffrax['time'] / cont['time'])}** (bar: 4×)")
+    if floor:
+        line += f"; diffrax ÷ C floor {fmt_ratio(diffrax['time'] / floor['time'])}"
+    if call_floor:
+        line += f", diffrax ÷ C floor (call) {fmt_ratio(diffrax['time'] / call_floor['time'])}"
+    p(line + ": a solver that calls the right-hand side through a pointer stays below 4× "
+      "diffrax here; only inlining the right-hand side reaches it.")
 text = summary.get(("dopri5", "Continuum (text)"))
 if text and text["text_ratio"] is not None:
     p("")
