@@ -111,7 +111,7 @@ if [ "$WITH_CONTINUUM" -eq 1 ]; then
     say "building continuum-bench (swift build -c release --product continuum-bench)"
     if swift build -c release --product continuum-bench >"$WORK/swift-build.log" 2>&1; then
         CONTINUUM_BIN="$(swift build -c release --show-bin-path)/continuum-bench"
-        CONTENDERS+=("Continuum" "Continuum (text)")
+        CONTENDERS+=("Continuum" "Continuum (struct)" "Continuum (text)")
     else
         warn "continuum-bench did not build; running without Continuum. Last lines of the build log:"
         tail -n 15 "$WORK/swift-build.log" | sed 's/^/    /' >&2
@@ -153,8 +153,8 @@ fi
 # Which methods each contender offers (others are skipped without running them).
 offers() { # contender method
     case "$1:$2" in
-        "C floor:dopri5" | "C floor (call):dopri5" | "Continuum (text):dopri5") return 0 ;;
-        "Continuum (text):"*) return 1 ;;
+        "C floor:dopri5" | "C floor (call):dopri5" | "Continuum (text):dopri5" | "Continuum (struct):dopri5") return 0 ;;
+        "Continuum (text):"* | "Continuum (struct):"*) return 1 ;;
         "C floor:"* | "C floor (call):"*) return 1 ;;
         "scipy:tsit5" | "torchdiffeq:tsit5") return 1 ;;
         *) return 0 ;;
@@ -169,6 +169,7 @@ run_contender() { # contender method
     case "$1" in
         Continuum) timeout "$RUN_TIMEOUT" "$CONTINUUM_BIN" "${args[@]}" ;;
         "Continuum (text)") timeout "$RUN_TIMEOUT" "$CONTINUUM_BIN" "${args[@]}" --rhs-from-text ;;
+        "Continuum (struct)") timeout "$RUN_TIMEOUT" "$CONTINUUM_BIN" "${args[@]}" --struct-field ;;
         "C floor") timeout "$RUN_TIMEOUT" "$FLOOR_BIN" "${args[@]}" ;;
         "C floor (call)") timeout "$RUN_TIMEOUT" "$FLOOR_CALL_BIN" "${args[@]}" ;;
         diffrax) timeout "$RUN_TIMEOUT" "$PY" "$BENCH/peers/lorenz_diffrax.py" "${args[@]}" ;;
@@ -372,6 +373,13 @@ if diffrax and cont:
         line += f", diffrax ÷ C floor (call) {fmt_ratio(diffrax['time'] / call_floor['time'])}"
     p(line + ": a solver that calls the right-hand side through a pointer stays below 4× "
       "diffrax here; only inlining the right-hand side reaches it.")
+struct = summary.get(("dopri5", "Continuum (struct)"))
+if struct and floor:
+    p("")
+    p(f"**Right-hand side as a `VectorField` struct** (`continuum-bench lorenz --struct-field`, which the "
+      f"solver is specialised for and inlines, like the C floor): {fmt_time(struct['time'])}, "
+      f"{fmt_ratio(struct['time'] / floor['time'])} the C floor"
+      + (f", {fmt_ratio(diffrax['time'] / struct['time'])} faster than diffrax." if diffrax else "."))
 text = summary.get(("dopri5", "Continuum (text)"))
 if text and text["text_ratio"] is not None:
     p("")

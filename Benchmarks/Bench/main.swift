@@ -57,6 +57,9 @@ do {
                 withCost.evaluationCost = EvaluationCost(text: field, closure: benchmark.closure, y: benchmark.y0)
                 return withCost
             }
+    } else if arguments.structField {
+        guard benchmark.name == "lorenz" else { fail("--struct-field: only the lorenz problem has a struct field") }
+        report = try BenchmarkMethods.run(arguments.method, field: LorenzField(), benchmark: benchmark, arguments: arguments)
     } else {
         report = try BenchmarkMethods.run(
             arguments.method, field: benchmark.closure, benchmark: benchmark, arguments: arguments)
