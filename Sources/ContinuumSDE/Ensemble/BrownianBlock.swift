@@ -1,0 +1,111 @@
+import ContinuumNumerics
+
+/// The Brownian increments of a block of ensemble paths that share one time grid: lane `p` is
+/// path `first + p`, driven by `key.split(first + p)` exactly as its single-path Brownian path
+/// would be, so a path's increments never depend on the block it was put in.
+@usableFromInline
+protocol BrownianBlock: AnyObject, SendableMetatype {
+    /// Number `m` of Brownian components per path.
+    var dimension: Int { get }
+    /// Lanes in use: the paths of the block rounded up to a multiple of 4 (extra lanes repeat
+    /// the first path and are ignored).
+    var lanes: Int { get }
+    /// Starts the block over paths `paths` of the ensemble keyed by `key`.
+    func reset(key: RandomKey, paths: Range<Int>)
+    /// Writes `W(t) − W(s)` of every lane `p` into `dw[p · m ..< (p + 1) · m]`.
+    func increments(from s: Double, to t: Double, into dw: UnsafeMutablePointer<Double>)
+}
+
+/// Storage for the per-lane keys of a block.
+@usableFromInline
+final class BlockKeys {
+    @usableFromInline let capacity: Int
+    @usableFromInline let keys: UnsafeMutablePointer<RandomKey>
+    @usableFromInline var lanes = 0
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        keys = .allocate(capacity: capacity)
+        keys.initialize(repeating: RandomKey(seed: 0), count: capacity)
+    }
+
+    /// Lane `p` gets `key.split(first + p)`; the padding lanes repeat the first path's key.
+    @usableFromInline
+    func reset(key: RandomKey, paths: Range<Int>) {
+        precondition(paths.count <= capacity && !paths.isEmpty)
+        lanes = (paths.count + 3) / 4 * 4
+        for p in 0..<lanes {
+            keys[p] = key.split(UInt64(p < paths.count ? paths.lowerBound + p : paths.lowerBound))
+        }
+    }
+
+    deinit { keys.deallocate() }
+}
+
+/// ``SequentialBrownianPath`` for a block of paths: the normals of each 64-bit counter are drawn
+/// for four lanes at a time (``GaussianSampler/normalPairs(counter:lanes:)``), and lane `p`
+/// consumes them in the same order as a ``SequentialBrownianPath`` of its key, so each lane's
+/// increments are bit-identical to the single path's.
+@usableFromInline
+final class SequentialBrownianBlock: BrownianBlock {
+    @usableFromInline let dimension: Int
+    @usableFromInline let keys: BlockKeys
+    /// The two normals of the current counter, lane by lane: `rows[r · capacity + p]`.
+    @usableFromInline let rows: UnsafeMutablePointer<Double>
+    @usableFromInline var counter: UInt64 = 0
+    /// Next unused row (2: both used).
+    @usableFromInline var row = 2
+    @usableFromInline var lastWidth = Double.nan, lastRoot = Double.nan
+
+    @usableFromInline
+    init(dimension: Int, capacity: Int) {
+        self.dimension = dimension
+        keys = BlockKeys(capacity: capacity)
+        rows = .allocate(capacity: 2 * capacity)
+        rows.initialize(repeating: 0, count: 2 * capacity)
+    }
+
+    deinit { rows.deallocate() }
+
+    @usableFromInline var lanes: Int { keys.lanes }
+
+    @usableFromInline
+    func reset(key: RandomKey, paths: Range<Int>) {
+        keys.reset(key: key, paths: paths)
+        counter = 0
+        row = 2
+        lastWidth = .nan
+    }
+
+    @inlinable
+    func refill() {
+        let capacity = keys.capacity, rows = self.rows, counter = self.counter
+        for p in stride(from: 0, to: keys.lanes, by: 4) {
+            let (z0, z1) = GaussianSampler.normalPairs(counter: counter, lanes: KeyLanes(keys.keys + p))
+            UnsafeMutableRawPointer(rows + p).storeBytes(of: z0, as: SIMD4<Double>.self)
+            UnsafeMutableRawPointer(rows + capacity + p).storeBytes(of: z1, as: SIMD4<Double>.self)
+        }
+        self.counter &+= 1
+        row = 0
+    }
+
+    @inlinable
+    func increments(from s: Double, to t: Double, into dw: UnsafeMutablePointer<Double>) {
+        let width = t - s
+        if width != lastWidth {
+            lastWidth = width
+            lastRoot = abs(width).squareRoot() * (width >= 0 ? 1 : -1)
+        }
+        let scale = lastRoot, m = dimension, lanes = keys.lanes
+        for j in 0..<m {
+            if row == 2 { refill() }
+            let z = rows + row * keys.capacity
+            if m == 1 {
+                for p in 0..<lanes { dw[p] = scale * z[p] }
+            } else {
+                for p in 0..<lanes { dw[p * m + j] = scale * z[p] }
+            }
+            row += 1
+        }
+    }
+}
