@@ -90,4 +90,44 @@ import Testing
             #expect(alone.finalState![0].bitPattern == result.finalStates[i].bitPattern)
         }
     }
+
+    /// The block tree queried in a random order (jumping across the domain, revisiting times)
+    /// returns, in every lane, the bits of that lane's own ``VirtualBrownianTree``.
+    @Test func treeBlockMatchesSingleTreesInAnyOrder() {
+        let key = RandomKey(seed: 61), m = 2, paths = 5..<12
+        let block = VirtualBrownianTreeBlock(dimension: m, capacity: 8, from: 0.5, to: 2, tolerance: 1e-5)
+        block.reset(key: key, paths: paths)
+        var trees = paths.map {
+            VirtualBrownianTree(key: key.split(UInt64($0)), dimension: m, from: 0.5, to: 2, tolerance: 1e-5)
+        }
+        var generator = RandomStream(seed: 8)
+        var dw = [Double](repeating: 0, count: block.lanes * m), single = [0.0, 0.0]
+        var s = 0.5
+        for step in 0..<300 {
+            let t = step % 7 == 0 ? s : 0.5 + 1.5 * generator.nextUniform()
+            dw.withUnsafeMutableBufferPointer { block.increments(from: s, to: t, into: $0.baseAddress!) }
+            for (lane, _) in paths.enumerated() {
+                single.withUnsafeMutableBufferPointer { trees[lane].increment(from: s, to: t, into: $0) }
+                #expect(single.map(\.bitPattern) == dw[(lane * m)..<(lane * m + m)].map(\.bitPattern), "lane \(lane), step \(step)")
+            }
+            s = step % 5 == 0 ? 0.5 + 1.5 * generator.nextUniform() : t
+        }
+    }
+
+    /// Euler-Maruyama on the tree through the block route: members equal single-path solves on
+    /// their own trees, for any worker count.
+    @Test func treeEnsembleMembersEqualSingleSolves() throws {
+        let problem = try Support.gbm()
+        let key = RandomKey(seed: 23), options = SDESolveOptions(stepSize: 0.007), paths = 263
+        let runs = try [1, 2, 3].map { workers in
+            try solveEnsemble(problem, with: .eulerMaruyama, paths: paths, key: key, brownian: .tree(tolerance: 1e-4),
+                              options: options, workers: workers)
+        }
+        for run in runs.dropFirst() { #expect(run.finalStates == runs[0].finalStates) }
+        for i in [0, 3, 4, 100, 131, 132, 262] {
+            var tree = VirtualBrownianTree(key: key.split(UInt64(i)), dimension: 1, from: 0, to: 1, tolerance: 1e-4)
+            let alone = try solve(problem, with: .eulerMaruyama, path: &tree, options: options)
+            #expect(alone.finalState![0].bitPattern == runs[0].finalStates[i].bitPattern, "path \(i)")
+        }
+    }
 }

@@ -115,6 +115,11 @@ public func solveEnsemble<F: VectorField & Sendable, G: DiffusionField & Sendabl
                                 tolerance: tolerance, spaceTimeArea: area)
         }
         try validate(problem, scheme, make(0), options)
+        if !area, let grid = blockGrid(problem, scheme, options) {
+            return blockEnsemble(problem, scheme, grid, paths, key, workers, keepingPaths, make) { capacity in
+                VirtualBrownianTreeBlock(dimension: m, capacity: capacity, from: t0, to: t1, tolerance: tolerance)
+            }
+        }
         return ensemble(problem, scheme, paths, options, workers, keepingPaths, make)
     }
 }
