@@ -10,7 +10,8 @@ public enum PhiloxLanes {
     /// The vector of four 32-bit words (one per lane), zero-extended to 64 bits.
     public typealias Words = SIMD4<UInt64>
 
-    @usableFromInline static let low: Words = Words(repeating: 0xFFFF_FFFF)
+    /// The low 32 bits of each lane (a computed constant: a stored one would be a lazy global).
+    @inlinable static var low: Words { Words(repeating: 0xFFFF_FFFF) }
 
     /// The blocks of counters `(c0, c1, c2, c3)` under keys `(k0, k1)`, lane by lane (every input
     /// word below 2³²); returns the four output words, each below 2³².
@@ -18,7 +19,10 @@ public enum PhiloxLanes {
     public static func blocks(
         _ c0: Words, _ c1: Words, _ c2: Words, _ c3: Words, key k0: Words, _ k1: Words
     ) -> (Words, Words, Words, Words) {
-        var x0 = c0, x1 = c1, x2 = c2, x3 = c3
+        // Masking the inputs lets the compiler see that every word fits in 32 bits, so that each
+        // product is one widening 32-bit multiplication rather than a full 64-bit one.
+        var x0 = c0 & low, x1 = c1 & low, x2 = c2 & low, x3 = c3 & low
+        let k0 = k0 & low, k1 = k1 & low
         round(&x0, &x1, &x2, &x3, k0, k1)
         round(&x0, &x1, &x2, &x3, (k0 &+ 0x9E37_79B9) & low, (k1 &+ 0xBB67_AE85) & low)
         round(&x0, &x1, &x2, &x3, (k0 &+ 0x3C6E_F372) & low, (k1 &+ 0x76CF_5D0A) & low)

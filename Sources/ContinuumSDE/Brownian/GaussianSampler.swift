@@ -45,13 +45,14 @@ public enum GaussianSampler {
         return normal(bits: a, key: key, counter: counter, lane: 0)
     }
 
-    /// `xᵢ` and `xᵢ₊₁/xᵢ` interleaved, in memory that lives as long as the process.
+    /// `xᵢ` and `xᵢ₊₁/xᵢ` interleaved (then `x₁₂₈ = 0`), in memory that lives as long as the process.
     @usableFromInline nonisolated(unsafe) static let table: UnsafePointer<Double> = {
-        let table = UnsafeMutablePointer<Double>.allocate(capacity: 2 * layers)
+        let table = UnsafeMutablePointer<Double>.allocate(capacity: 2 * layers + 2)
         for i in 0..<layers {
             table[2 * i] = x[i]
             table[2 * i + 1] = ratio[i]
         }
+        (table[2 * layers], table[2 * layers + 1]) = (x[layers], 0)
         return UnsafePointer(table)
     }()
 
@@ -73,17 +74,18 @@ public enum GaussianSampler {
         var extra: (Double, Double, Double, Double) = (0, 0, 0, 0)
         func refill() {
             attempt &+= 1
-            let block = Philox.block(
-                counter: SIMD4(UInt32(truncatingIfNeeded: counter), UInt32(truncatingIfNeeded: counter >> 32),
-                               attempt << 1 | lane, retryTag), key: key.bits)
+            let block = PhiloxKernel.block(
+                UInt32(truncatingIfNeeded: counter), UInt32(truncatingIfNeeded: counter >> 32),
+                attempt << 1 | lane, retryTag, key: key)
             func unit(_ lo: UInt32, _ hi: UInt32) -> Double {
                 (Double((UInt64(hi) << 32 | UInt64(lo)) >> 11) + 0.5) * 0x1p-53
             }
-            let w = UInt64(block[3]) << 32 | UInt64(block[2])
-            extra = (unit(block[0], block[1]), unit(block[2], block[3]), Double(w & 0x7F), 0)
+            let w = UInt64(block.3) << 32 | UInt64(block.2)
+            extra = (unit(block.0, block.1), unit(block.2, block.3), Double(w & 0x7F), 0)
         }
+        let table = Self.table
         while true {
-            if abs(u) < ratio[layer] { return u * x[layer] }
+            if abs(u) < table[2 * layer + 1] { return u * table[2 * layer] }
             if layer == 0 {
                 // Marsaglia's tail beyond r: exponential proposals accepted with the normal's ratio.
                 while true {
@@ -93,9 +95,10 @@ public enum GaussianSampler {
                     if -2 * ty >= tx * tx { return u < 0 ? tx - tailStart : tailStart - tx }
                 }
             }
-            let candidate = u * x[layer]
-            let f0 = exp(-0.5 * (x[layer] * x[layer] - candidate * candidate))
-            let f1 = exp(-0.5 * (x[layer + 1] * x[layer + 1] - candidate * candidate))
+            let xl = table[2 * layer], xNext = table[2 * layer + 2]
+            let candidate = u * xl
+            let f0 = exp(-0.5 * (xl * xl - candidate * candidate))
+            let f1 = exp(-0.5 * (xNext * xNext - candidate * candidate))
             refill()
             if f1 + extra.0 * (f0 - f1) < 1 { return candidate }
             u = 2 * extra.1 - 1

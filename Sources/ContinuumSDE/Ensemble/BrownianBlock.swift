@@ -79,9 +79,9 @@ final class SequentialBrownianBlock: BrownianBlock {
 
     @inlinable
     func refill() {
-        let capacity = keys.capacity, rows = self.rows, counter = self.counter
+        let capacity = keys.capacity, rows = self.rows, counter = self.counter, table = GaussianSampler.table
         for p in stride(from: 0, to: keys.lanes, by: 4) {
-            let (z0, z1) = GaussianSampler.normalPairs(counter: counter, lanes: KeyLanes(keys.keys + p))
+            let (z0, z1) = GaussianSampler.normalPairs(counter: counter, lanes: KeyLanes(keys.keys + p), table: table)
             UnsafeMutableRawPointer(rows + p).storeBytes(of: z0, as: SIMD4<Double>.self)
             UnsafeMutableRawPointer(rows + capacity + p).storeBytes(of: z1, as: SIMD4<Double>.self)
         }

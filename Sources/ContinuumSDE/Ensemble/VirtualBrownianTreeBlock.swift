@@ -90,7 +90,7 @@ final class VirtualBrownianTreeBlock: BrownianBlock {
     @inlinable
     func query(_ time: Double, into out: UnsafeMutablePointer<Double>) {
         let t = Swift.min(Swift.max(time, lower), upper)
-        let m = dimension, lanes = keys.lanes, capacity = keys.capacity
+        let m = dimension, lanes = keys.lanes, capacity = keys.capacity, table = GaussianSampler.table
         var level = validLevel
         if level < 0 {
             initializeRoot()
@@ -111,7 +111,7 @@ final class VirtualBrownianTreeBlock: BrownianBlock {
             for j in 0..<m {
                 let counter = PhiloxLanes.Words(repeating: nodes[level] &* UInt64(m) &+ UInt64(j))
                 for p in stride(from: 0, to: lanes, by: 4) {
-                    let z = GaussianSampler.firstNormals(counters: counter, lanes: KeyLanes(keys.keys + p))
+                    let z = GaussianSampler.firstNormals(counters: counter, lanes: KeyLanes(keys.keys + p), table: table)
                     UnsafeMutableRawPointer(normals + p).storeBytes(of: z, as: SIMD4<Double>.self)
                 }
                 let h = right - left
@@ -141,14 +141,15 @@ final class VirtualBrownianTreeBlock: BrownianBlock {
     /// Level 0: the whole domain, `W(lower) = 0`, increment `√h z` from counter `j`.
     @inlinable
     func initializeRoot() {
-        let m = dimension, root = (upper - lower).squareRoot()
+        let m = dimension, root = (upper - lower).squareRoot(), table = GaussianSampler.table
         bounds[0] = lower
         bounds[1] = upper
         nodes[0] = 1
         for j in 0..<m {
             let wa = slice(0, 0, j), w = slice(0, 1, j)
             for p in stride(from: 0, to: keys.lanes, by: 4) {
-                let z = GaussianSampler.firstNormals(counters: PhiloxLanes.Words(repeating: UInt64(j)), lanes: KeyLanes(keys.keys + p))
+                let z = GaussianSampler.firstNormals(
+                    counters: PhiloxLanes.Words(repeating: UInt64(j)), lanes: KeyLanes(keys.keys + p), table: table)
                 for i in 0..<4 {
                     wa[p + i] = 0
                     w[p + i] = root * z[i]
