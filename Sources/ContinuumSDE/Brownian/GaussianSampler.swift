@@ -58,15 +58,22 @@ public enum GaussianSampler {
 
     @inlinable @inline(__always)
     static func normal(bits: UInt64, key: RandomKey, counter: UInt64, lane: UInt32) -> Double {
-        let layer = Int(bits & 0x7F)
+        normal(bits: bits, key: key, counter: counter, lane: lane, table: Self.table)
+    }
+
+    /// The normal of 64 random bits (`lane` 0 or 1 of the block at `counter`): the layer from the
+    /// low 7 bits, `u ∈ (−1, 1)` from the top 53; `table` is ``table`` (read once by loops).
+    @inlinable @inline(__always)
+    static func normal(bits: UInt64, key: RandomKey, counter: UInt64, lane: UInt32, table: UnsafePointer<Double>) -> Double {
+        let layer = Int(truncatingIfNeeded: bits & 0x7F)
         let u = 2 * ((Double(bits >> 11) + 0.5) * 0x1p-53) - 1
-        let table = Self.table
         if abs(u) < table[2 * layer + 1] { return u * table[2 * layer] }
         return slowPath(u: u, layer: layer, key: key, counter: counter, lane: lane)
     }
 
     /// The wedge and tail of the ziggurat: rejection sampling with uniforms from retry counters.
-    @usableFromInline
+    /// Kept out of line: it is rare, and inlined into the vector loops it would crowd them.
+    @usableFromInline @inline(never)
     static func slowPath(u firstU: Double, layer firstLayer: Int, key: RandomKey, counter: UInt64, lane: UInt32) -> Double {
         var u = firstU
         var layer = firstLayer

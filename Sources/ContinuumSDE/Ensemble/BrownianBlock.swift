@@ -43,7 +43,7 @@ final class BlockKeys {
 }
 
 /// ``SequentialBrownianPath`` for a block of paths: the normals of each 64-bit counter are drawn
-/// for four lanes at a time (``GaussianSampler/normalPairs(counter:lanes:)``), and lane `p`
+/// for all lanes at once (``PhiloxLanes`` four lanes at a time, then the ziggurat), and lane `p`
 /// consumes them in the same order as a ``SequentialBrownianPath`` of its key, so each lane's
 /// increments are bit-identical to the single path's.
 @usableFromInline
@@ -77,15 +77,28 @@ final class SequentialBrownianBlock: BrownianBlock {
         lastWidth = .nan
     }
 
+    /// Draws the normals of the next counter for every lane: first the Philox blocks four lanes
+    /// at a time, stored as raw bits, then the ziggurat over the bits in one scalar loop (the
+    /// table lookups make a scalar loop cheaper than a vector one without gathers).
     @inlinable
     func refill() {
-        let capacity = keys.capacity, rows = self.rows, counter = self.counter, table = GaussianSampler.table
-        for p in stride(from: 0, to: keys.lanes, by: 4) {
-            let (z0, z1) = GaussianSampler.normalPairs(counter: counter, lanes: KeyLanes(keys.keys + p), table: table)
-            UnsafeMutableRawPointer(rows + p).storeBytes(of: z0, as: SIMD4<Double>.self)
-            UnsafeMutableRawPointer(rows + capacity + p).storeBytes(of: z1, as: SIMD4<Double>.self)
+        let capacity = keys.capacity, lanes = keys.lanes, counter = self.counter
+        let rows = UnsafeMutableRawPointer(self.rows)
+        for p in stride(from: 0, to: lanes, by: 4) {
+            let lane = KeyLanes(keys.keys + p)
+            let (a, b) = PhiloxLanes.halves(counter: counter, key: lane.words0, lane.words1)
+            rows.storeBytes(of: a, toByteOffset: 8 * p, as: SIMD4<UInt64>.self)
+            rows.storeBytes(of: b, toByteOffset: 8 * (capacity + p), as: SIMD4<UInt64>.self)
         }
-        self.counter &+= 1
+        let table = GaussianSampler.table
+        for r in 0..<2 {
+            let row = self.rows + r * capacity
+            for p in 0..<lanes {
+                let bits = UnsafeRawPointer(row).load(fromByteOffset: 8 * p, as: UInt64.self)
+                row[p] = GaussianSampler.normal(bits: bits, key: keys.keys[p], counter: counter, lane: UInt32(r), table: table)
+            }
+        }
+        self.counter = counter &+ 1
         row = 0
     }
 
@@ -99,11 +112,11 @@ final class SequentialBrownianBlock: BrownianBlock {
         let scale = lastRoot, m = dimension, lanes = keys.lanes
         for j in 0..<m {
             if row == 2 { refill() }
-            let z = rows + row * keys.capacity
+            let z = rows + row &* keys.capacity
             if m == 1 {
                 for p in 0..<lanes { dw[p] = scale * z[p] }
             } else {
-                for p in 0..<lanes { dw[p * m + j] = scale * z[p] }
+                for p in 0..<lanes { dw[p &* m &+ j] = scale * z[p] }
             }
             row += 1
         }
