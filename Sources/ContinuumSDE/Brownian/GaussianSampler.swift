@@ -78,25 +78,14 @@ public enum GaussianSampler {
         var u = firstU
         var layer = firstLayer
         var attempt: UInt32 = 0
-        var extra: (Double, Double, Double, Double) = (0, 0, 0, 0)
-        func refill() {
-            attempt &+= 1
-            let block = PhiloxKernel.block(
-                UInt32(truncatingIfNeeded: counter), UInt32(truncatingIfNeeded: counter >> 32),
-                attempt << 1 | lane, retryTag, key: key)
-            func unit(_ lo: UInt32, _ hi: UInt32) -> Double {
-                (Double((UInt64(hi) << 32 | UInt64(lo)) >> 11) + 0.5) * 0x1p-53
-            }
-            let w = UInt64(block.3) << 32 | UInt64(block.2)
-            extra = (unit(block.0, block.1), unit(block.2, block.3), Double(w & 0x7F), 0)
-        }
         let table = Self.table
         while true {
             if abs(u) < table[2 * layer + 1] { return u * table[2 * layer] }
             if layer == 0 {
                 // Marsaglia's tail beyond r: exponential proposals accepted with the normal's ratio.
                 while true {
-                    refill()
+                    attempt &+= 1
+                    let extra = retry(key: key, counter: counter, attempt: attempt, lane: lane)
                     let tx = log(extra.0) / tailStart
                     let ty = log(extra.1)
                     if -2 * ty >= tx * tx { return u < 0 ? tx - tailStart : tailStart - tx }
@@ -106,10 +95,22 @@ public enum GaussianSampler {
             let candidate = u * xl
             let f0 = exp(-0.5 * (xl * xl - candidate * candidate))
             let f1 = exp(-0.5 * (xNext * xNext - candidate * candidate))
-            refill()
+            attempt &+= 1
+            let extra = retry(key: key, counter: counter, attempt: attempt, lane: lane)
             if f1 + extra.0 * (f0 - f1) < 1 { return candidate }
             u = 2 * extra.1 - 1
-            layer = Int(extra.2)
+            layer = extra.2
         }
+    }
+
+    /// Retry `attempt` of the draw at (`counter`, `lane`): two uniforms in (0, 1) and a layer, from
+    /// the block at counter words `(counter, attempt · 2 + lane, retryTag)`, which no first draw uses.
+    @inline(__always)
+    static func retry(key: RandomKey, counter: UInt64, attempt: UInt32, lane: UInt32) -> (Double, Double, Int) {
+        let block = PhiloxKernel.block(
+            UInt32(truncatingIfNeeded: counter), UInt32(truncatingIfNeeded: counter >> 32),
+            attempt << 1 | lane, retryTag, key: key)
+        let first = UInt64(block.1) << 32 | UInt64(block.0), second = UInt64(block.3) << 32 | UInt64(block.2)
+        return ((Double(first >> 11) + 0.5) * 0x1p-53, (Double(second >> 11) + 0.5) * 0x1p-53, Int(second & 0x7F))
     }
 }

@@ -71,7 +71,7 @@ extension VectorField {
     func evaluate(_ t: Double, states y: UnsafePointer<Double>, count: Int, into out: UnsafeMutablePointer<Double>) {
         let n = dimension
         for p in 0..<count {
-            evaluate(t, UnsafeBufferPointer(start: y + p * n, count: n), UnsafeMutableBufferPointer(start: out + p * n, count: n))
+            evaluate(t, UnsafeBufferPointer(start: y + p &* n, count: n), UnsafeMutableBufferPointer(start: out + p &* n, count: n))
         }
     }
 }
@@ -102,13 +102,16 @@ func runBlockEulerMaruyama<F: VectorField, G: DiffusionField, B: BrownianBlock>(
         problem.diffusion.evaluate(t, states: y, count: lanes, into: g, entries: entries)
         switch noise {
         case .diagonal:
-            for k in 0..<(lanes * n) { y[k] = (y[k] + h * f[k]) + g[k] * dw[k] }
+            for k in 0..<(lanes &* n) { y[k] = (y[k] + h * f[k]) + g[k] * dw[k] }
         case .scalar:
             for p in 0..<lanes {
-                for i in 0..<n { y[p * n + i] = (y[p * n + i] + h * f[p * n + i]) + dw[p] * g[p * n + i] }
+                for i in 0..<n {
+                    let k = p &* n &+ i
+                    y[k] = (y[k] + h * f[k]) + dw[p] * g[k]
+                }
             }
         case .general:
-            for k in 0..<(lanes * n) { y[k] = y[k] + h * f[k] }
+            for k in 0..<(lanes &* n) { y[k] = y[k] + h * f[k] }
             for p in 0..<lanes {
                 noise.addProduct(g + p * n * m, dw + p * m, scale: 1, to: y + p * n, stateDimension: n)
             }

@@ -38,8 +38,8 @@ extension DiffusionField {
     ) {
         let n = dimension
         for p in 0..<count {
-            evaluate(t, UnsafeBufferPointer(start: y + p * n, count: n),
-                     UnsafeMutableBufferPointer(start: g + p * entries, count: entries))
+            evaluate(t, UnsafeBufferPointer(start: y + p &* n, count: n),
+                     UnsafeMutableBufferPointer(start: g + p &* entries, count: entries))
         }
     }
 }
