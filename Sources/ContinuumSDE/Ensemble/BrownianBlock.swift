@@ -77,28 +77,12 @@ final class SequentialBrownianBlock: BrownianBlock {
         lastWidth = .nan
     }
 
-    /// Draws the normals of the next counter for every lane: first the Philox blocks four lanes
-    /// at a time, stored as raw bits, then the ziggurat over the bits in one scalar loop (the
-    /// table lookups make a scalar loop cheaper than a vector one without gathers).
+    /// Draws the two normals of the next counter for every lane.
     @inlinable
     func refill() {
-        let capacity = keys.capacity, lanes = keys.lanes, counter = self.counter
-        let rows = UnsafeMutableRawPointer(self.rows)
-        for p in stride(from: 0, to: lanes, by: 4) {
-            let lane = KeyLanes(keys.keys + p)
-            let (a, b) = PhiloxLanes.halves(counter: counter, key: lane.words0, lane.words1)
-            rows.storeBytes(of: a, toByteOffset: 8 * p, as: SIMD4<UInt64>.self)
-            rows.storeBytes(of: b, toByteOffset: 8 * (capacity + p), as: SIMD4<UInt64>.self)
-        }
-        let table = GaussianSampler.table
-        for r in 0..<2 {
-            let row = self.rows + r * capacity
-            for p in 0..<lanes {
-                let bits = UnsafeRawPointer(row).load(fromByteOffset: 8 * p, as: UInt64.self)
-                row[p] = GaussianSampler.normal(bits: bits, key: keys.keys[p], counter: counter, lane: UInt32(r), table: table)
-            }
-        }
-        self.counter = counter &+ 1
+        GaussianSampler.fillNormals(
+            counter: counter, keys: keys.keys, lanes: keys.lanes, first: rows, second: rows + keys.capacity)
+        counter &+= 1
         row = 0
     }
 

@@ -6,7 +6,7 @@ import ContinuumNumerics
 /// The descent of a query (which intervals, which heap nodes, down to which level the previous
 /// descent is reused) depends only on the query times, so it is done once for the whole block;
 /// only the bridge normals and values differ between lanes. Each level's normals come four lanes
-/// at a time from ``GaussianSampler/firstNormals(counters:lanes:)`` at the node's counter, and the
+/// at once from ``GaussianSampler/fillNormals(counter:keys:lanes:first:second:)`` at the node's counter, and the
 /// bridge recurrence runs as one loop over the lanes. Lane `p` does the arithmetic of the tree of
 /// `key.split(first + p)`, so its increments are bit-identical to that single tree's, in any query
 /// order.
@@ -90,7 +90,7 @@ final class VirtualBrownianTreeBlock: BrownianBlock {
     @inlinable
     func query(_ time: Double, into out: UnsafeMutablePointer<Double>) {
         let t = Swift.min(Swift.max(time, lower), upper)
-        let m = dimension, lanes = keys.lanes, capacity = keys.capacity, table = GaussianSampler.table
+        let m = dimension, lanes = keys.lanes, capacity = keys.capacity
         var level = validLevel
         if level < 0 {
             initializeRoot()
@@ -109,11 +109,8 @@ final class VirtualBrownianTreeBlock: BrownianBlock {
             bounds[2 * level + 2] = goRight ? mid : left
             bounds[2 * level + 3] = goRight ? right : mid
             for j in 0..<m {
-                let counter = PhiloxLanes.Words(repeating: nodes[level] &* UInt64(m) &+ UInt64(j))
-                for p in stride(from: 0, to: lanes, by: 4) {
-                    let z = GaussianSampler.firstNormals(counters: counter, lanes: KeyLanes(keys.keys + p), table: table)
-                    UnsafeMutableRawPointer(normals + p).storeBytes(of: z, as: SIMD4<Double>.self)
-                }
+                GaussianSampler.fillNormals(
+                    counter: nodes[level] &* UInt64(m) &+ UInt64(j), keys: keys.keys, lanes: lanes, first: normals, second: nil)
                 let h = right - left
                 let wa = slice(level, 0, j), w = slice(level, 1, j)
                 let childWa = slice(level + 1, 0, j), childW = slice(level + 1, 1, j)
@@ -141,19 +138,16 @@ final class VirtualBrownianTreeBlock: BrownianBlock {
     /// Level 0: the whole domain, `W(lower) = 0`, increment `√h z` from counter `j`.
     @inlinable
     func initializeRoot() {
-        let m = dimension, root = (upper - lower).squareRoot(), table = GaussianSampler.table
+        let m = dimension, root = (upper - lower).squareRoot()
         bounds[0] = lower
         bounds[1] = upper
         nodes[0] = 1
         for j in 0..<m {
             let wa = slice(0, 0, j), w = slice(0, 1, j)
-            for p in stride(from: 0, to: keys.lanes, by: 4) {
-                let z = GaussianSampler.firstNormals(
-                    counters: PhiloxLanes.Words(repeating: UInt64(j)), lanes: KeyLanes(keys.keys + p), table: table)
-                for i in 0..<4 {
-                    wa[p + i] = 0
-                    w[p + i] = root * z[i]
-                }
+            GaussianSampler.fillNormals(counter: UInt64(j), keys: keys.keys, lanes: keys.lanes, first: normals, second: nil)
+            for p in 0..<keys.lanes {
+                wa[p] = 0
+                w[p] = root * normals[p]
             }
         }
     }
