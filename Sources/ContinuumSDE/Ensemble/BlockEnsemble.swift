@@ -5,7 +5,7 @@ import Foundation
 
 /// Paths per block of the vectorised ensemble route: a few kilobytes per buffer, so a block's
 /// states, fields, increments and normals stay in the first-level cache.
-@usableFromInline let blockCapacity = 256
+@usableFromInline let blockCapacity = 128
 
 /// The time grid of the vectorised route, or `nil` when the ensemble needs the general one: the
 /// route runs Euler-Maruyama with fixed steps that stay within ``SDESolveOptions/maximumSteps``.
@@ -18,8 +18,9 @@ func blockGrid<F: VectorField, G: DiffusionField, S: SDEScheme>(
     return grid.count <= options.maximumSteps ? grid : nil
 }
 
-/// The vectorised ensemble: each worker advances its paths in blocks of up to ``blockCapacity``
-/// lanes (``runBlockEulerMaruyama``), drawing the block's increments from a ``BrownianBlock``.
+/// The vectorised ensemble: the paths go in blocks of up to ``blockCapacity`` lanes, which the
+/// workers take in turn and advance with ``runBlockEulerMaruyama``, drawing the block's
+/// increments from a ``BrownianBlock``.
 /// Kept paths (saved at every step) and paths whose state became NaN or infinite are solved
 /// again alone with `makePath`, so their saved states, failure and counters are exactly those
 /// of the single-path driver. Every path's result depends only on the key and its index.
@@ -34,8 +35,12 @@ func blockEnsemble<F: VectorField & Sendable, G: DiffusionField & Sendable, S: S
     let results = EnsembleBuffers(paths: paths, dimension: n, workers: workerCount, keep: keep)
     let perPath = grid.eulerMaruyamaStatistics
     let stepOptions = SDESolveOptions(stepSize: grid.stepSize)
+    let capacity = min(blockCapacity, (paths - keep + 3) / 4 * 4)
+    let blocks = (paths - keep + capacity - 1) / max(capacity, 1)
+    // Work items: the kept paths (item 0), then the blocks; workers take the next item as they
+    // become free, so a worker slowed down by other load does less of the work.
+    let queue = WorkQueue(items: blocks + 1)
     DispatchQueue.concurrentPerform(iterations: workerCount) { worker in
-        let range = (paths * worker / workerCount)..<(paths * (worker + 1) / workerCount)
         let workspace = SDEWorkspace(
             dimension: n, noise: problem.noise, states: scheme.workspaceShape.states + 2,
             diffusions: scheme.workspaceShape.diffusions)
@@ -52,17 +57,19 @@ func blockEnsemble<F: VectorField & Sendable, G: DiffusionField & Sendable, S: S
             statistics = statistics + solution.statistics
             if i < keep { results.kept[i] = solution }
         }
-        let kept = range.lowerBound..<max(range.lowerBound, min(range.upperBound, keep))
-        for i in kept { alone(i) }
-        let capacity = min(blockCapacity, (range.count + 3) / 4 * 4)
-        guard kept.upperBound < range.upperBound else {
-            results.perWorker[worker] = statistics
-            return
-        }
-        let source = makeBlock(capacity)
-        let block = BlockWorkspace(lanes: capacity, dimension: n, noise: problem.noise)
-        for first in stride(from: kept.upperBound, to: range.upperBound, by: capacity) {
-            let members = first..<min(first + capacity, range.upperBound)
+        var source: B?, block: BlockWorkspace?
+        while let item = queue.take() {
+            guard item > 0 else {
+                for i in 0..<keep { alone(i) }
+                continue
+            }
+            if source == nil {
+                source = makeBlock(capacity)
+                block = BlockWorkspace(lanes: capacity, dimension: n, noise: problem.noise)
+            }
+            guard let source, let block else { continue }
+            let first = keep + (item - 1) * capacity
+            let members = first..<min(first + capacity, paths)
             source.reset(key: key, paths: members)
             runBlockEulerMaruyama(problem, grid, source, block)
             for i in members {
@@ -78,4 +85,25 @@ func blockEnsemble<F: VectorField & Sendable, G: DiffusionField & Sendable, S: S
         results.perWorker[worker] = statistics
     }
     return EnsembleResult(reducing: results, paths: paths, dimension: n, keep: keep)
+}
+
+/// The next work item of a parallel loop, handed out under a lock (a few dozen items per run).
+@usableFromInline
+final class WorkQueue: @unchecked Sendable {
+    let lock = NSLock()
+    let items: Int
+    var next = 0
+
+    @usableFromInline
+    init(items: Int) { self.items = items }
+
+    /// The next item, or `nil` when all are taken.
+    @usableFromInline
+    func take() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < items else { return nil }
+        next += 1
+        return next - 1
+    }
 }

@@ -78,7 +78,7 @@ extension VectorField {
 
 /// Euler-Maruyama on a block of paths in lockstep: per step one increment query for the block,
 /// the drift and diffusion over the block, then `y ← (y + h f) + g ΔW` as one loop over all
-/// lanes. Each lane does exactly the arithmetic of ``EulerMaruyama/step`` in ``runSolve``, so its
+/// lanes (`ΔW = scale · v` formed in the loop). Each lane does exactly the arithmetic of ``EulerMaruyama/step`` in ``runSolve``, so its
 /// states are bit-identical to the single-path solve's. Leaves the final states in `workspace.y`.
 @inlinable
 func runBlockEulerMaruyama<F: VectorField, G: DiffusionField, B: BrownianBlock>(
@@ -97,20 +97,22 @@ func runBlockEulerMaruyama<F: VectorField, G: DiffusionField, B: BrownianBlock>(
     for _ in 0..<grid.count {
         let last = FixedGrid.isLast(t, h, t1, direction)
         if last { h = t1 - t }
-        source.increments(from: t, to: t + h, into: dw)
+        let (v, scale) = source.increments(from: t, to: t + h)
         problem.drift.evaluate(t, states: y, count: lanes, into: f)
         problem.diffusion.evaluate(t, states: y, count: lanes, into: g, entries: entries)
+        // ΔW = scale · v, formed where it is used (the single path forms it the same way).
         switch noise {
         case .diagonal:
-            for k in 0..<(lanes &* n) { y[k] = (y[k] + h * f[k]) + g[k] * dw[k] }
+            for k in 0..<(lanes &* n) { y[k] = (y[k] + h * f[k]) + g[k] * (scale * v[k]) }
         case .scalar:
             for p in 0..<lanes {
                 for i in 0..<n {
                     let k = p &* n &+ i
-                    y[k] = (y[k] + h * f[k]) + dw[p] * g[k]
+                    y[k] = (y[k] + h * f[k]) + (scale * v[p]) * g[k]
                 }
             }
         case .general:
+            for k in 0..<(lanes &* m) { dw[k] = scale * v[k] }
             for k in 0..<(lanes &* n) { y[k] = y[k] + h * f[k] }
             for p in 0..<lanes {
                 noise.addProduct(g + p * n * m, dw + p * m, scale: 1, to: y + p * n, stateDimension: n)

@@ -12,8 +12,10 @@ protocol BrownianBlock: AnyObject, SendableMetatype {
     var lanes: Int { get }
     /// Starts the block over paths `paths` of the ensemble keyed by `key`.
     func reset(key: RandomKey, paths: Range<Int>)
-    /// Writes `W(t) − W(s)` of every lane `p` into `dw[p · m ..< (p + 1) · m]`.
-    func increments(from s: Double, to t: Double, into dw: UnsafeMutablePointer<Double>)
+    /// `W(t) − W(s)` of every lane as `scale · values[p · m + j]` (component `j` of lane `p`),
+    /// computed as the lane's single Brownian path computes it, so `scale * values[…]` has the
+    /// single path's bits. The values stay valid until the next call.
+    func increments(from s: Double, to t: Double) -> (values: UnsafePointer<Double>, scale: Double)
 }
 
 /// Storage for the per-lane keys of a block.
@@ -56,6 +58,8 @@ final class SequentialBrownianBlock: BrownianBlock {
     /// Next unused row (2: both used).
     @usableFromInline var row = 2
     @usableFromInline var lastWidth = Double.nan, lastRoot = Double.nan
+    /// The normals of one step, lane after lane, when there are several components.
+    @usableFromInline let interleaved: UnsafeMutablePointer<Double>
 
     @usableFromInline
     init(dimension: Int, capacity: Int) {
@@ -63,9 +67,14 @@ final class SequentialBrownianBlock: BrownianBlock {
         keys = BlockKeys(capacity: capacity)
         rows = .allocate(capacity: 2 * capacity)
         rows.initialize(repeating: 0, count: 2 * capacity)
+        interleaved = .allocate(capacity: dimension * capacity)
+        interleaved.initialize(repeating: 0, count: dimension * capacity)
     }
 
-    deinit { rows.deallocate() }
+    deinit {
+        rows.deallocate()
+        interleaved.deallocate()
+    }
 
     @usableFromInline var lanes: Int { keys.lanes }
 
@@ -87,22 +96,25 @@ final class SequentialBrownianBlock: BrownianBlock {
     }
 
     @inlinable
-    func increments(from s: Double, to t: Double, into dw: UnsafeMutablePointer<Double>) {
+    func increments(from s: Double, to t: Double) -> (values: UnsafePointer<Double>, scale: Double) {
         let width = t - s
         if width != lastWidth {
             lastWidth = width
             lastRoot = abs(width).squareRoot() * (width >= 0 ? 1 : -1)
         }
-        let scale = lastRoot, m = dimension, lanes = keys.lanes
+        let m = dimension, lanes = keys.lanes
+        if m == 1 {
+            // The normals themselves, in place: no copy for one Brownian component.
+            if row == 2 { refill() }
+            row += 1
+            return (UnsafePointer(rows + (row - 1) &* keys.capacity), lastRoot)
+        }
         for j in 0..<m {
             if row == 2 { refill() }
             let z = rows + row &* keys.capacity
-            if m == 1 {
-                for p in 0..<lanes { dw[p] = scale * z[p] }
-            } else {
-                for p in 0..<lanes { dw[p &* m &+ j] = scale * z[p] }
-            }
+            for p in 0..<lanes { interleaved[p &* m &+ j] = z[p] }
             row += 1
         }
+        return (UnsafePointer(interleaved), lastRoot)
     }
 }

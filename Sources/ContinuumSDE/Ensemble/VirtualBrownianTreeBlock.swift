@@ -21,8 +21,8 @@ final class VirtualBrownianTreeBlock: BrownianBlock {
     @usableFromInline let values: UnsafeMutablePointer<Double>
     /// Per component, lane by lane: W at the current query, W at the previous query's end.
     @usableFromInline let current: UnsafeMutablePointer<Double>, previous: UnsafeMutablePointer<Double>
-    /// The normals of one level, lane by lane.
-    @usableFromInline let normals: UnsafeMutablePointer<Double>
+    /// The normals of one level, lane by lane; the last increments, lane after lane.
+    @usableFromInline let normals: UnsafeMutablePointer<Double>, differences: UnsafeMutablePointer<Double>
     @usableFromInline var validLevel = -1
     @usableFromInline var lastTime = Double.nan
 
@@ -45,6 +45,7 @@ final class VirtualBrownianTreeBlock: BrownianBlock {
         current = buffer(m * capacity, Double.self)
         previous = buffer(m * capacity, Double.self)
         normals = buffer(m * capacity, Double.self)
+        differences = buffer(m * capacity, Double.self)
     }
 
     deinit {
@@ -54,6 +55,7 @@ final class VirtualBrownianTreeBlock: BrownianBlock {
         current.deallocate()
         previous.deallocate()
         normals.deallocate()
+        differences.deallocate()
     }
 
     @usableFromInline var lanes: Int { keys.lanes }
@@ -71,19 +73,21 @@ final class VirtualBrownianTreeBlock: BrownianBlock {
         values + ((level * 2 + part) * dimension + j) * keys.capacity
     }
 
+    /// The increments themselves (`scale` 1), lane after lane.
     @inlinable
-    func increments(from s: Double, to t: Double, into dw: UnsafeMutablePointer<Double>) {
-        let m = dimension, lanes = keys.lanes, capacity = keys.capacity
+    func increments(from s: Double, to t: Double) -> (values: UnsafePointer<Double>, scale: Double) {
+        let m = dimension, lanes = keys.lanes, capacity = keys.capacity, dw = differences
         if s != lastTime { query(s, into: previous) }
         query(t, into: current)
         for j in 0..<m {
             let now = current + j * capacity, before = previous + j * capacity
             for p in 0..<lanes {
-                dw[p * m + j] = now[p] - before[p]
+                dw[p &* m &+ j] = now[p] - before[p]
                 before[p] = now[p]
             }
         }
         lastTime = t
+        return (UnsafePointer(dw), 1)
     }
 
     /// W(t) of every lane into `out[j · capacity + p]` (``VirtualBrownianTree``'s query).
