@@ -54,6 +54,35 @@ import Testing
         #expect(beyondTail > 0)
     }
 
+    /// 64 keys × 2 000 counters × 2 = 256 000 block normals: mean within 5 standard errors of 0,
+    /// variance of 1 (standard error √(2/N)), kurtosis of 3 (standard error √(24/N)), KS distance
+    /// to N(0, 1) below the 99.9 % critical value, and P(|Z| > 3) = 0.0027 within 5σ.
+    @Test func blockNormalsAreStandardNormal() {
+        let lanes = 64, counters = 2000
+        let keys = (0..<lanes).map { RandomKey(seed: 1234).split(UInt64($0)) }
+        var sample = [Double](repeating: 0, count: 2 * lanes * counters)
+        keys.withUnsafeBufferPointer { keyBuffer in
+            sample.withUnsafeMutableBufferPointer { out in
+                for c in 0..<counters {
+                    let first = out.baseAddress! + 2 * lanes * c
+                    GaussianSampler.fillNormals(counter: UInt64(c), keys: keyBuffer.baseAddress!, lanes: lanes,
+                                                first: first, second: first + lanes)
+                }
+            }
+        }
+        let n = Double(sample.count)
+        let mean = sample.reduce(0, +) / n
+        let variance = sample.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / n
+        let kurtosis = sample.map { pow($0 - mean, 4) }.reduce(0, +) / n / (variance * variance)
+        #expect(abs(mean) < 5 / n.squareRoot(), "mean \(mean)")
+        #expect(abs(variance - 1) < 5 * (2 / n).squareRoot(), "variance \(variance)")
+        #expect(abs(kurtosis - 3) < 5 * (24 / n).squareRoot(), "kurtosis \(kurtosis)")
+        let distance = Support.ksDistanceToNormal(sample)
+        #expect(distance < Support.ksCritical(sample.count), "KS distance \(distance)")
+        let tail = Double(sample.filter { abs($0) > 3 }.count), expected = 0.0026998 * n
+        #expect(abs(tail - expected) < 5 * expected.squareRoot(), "tail count \(tail), expected \(expected)")
+    }
+
     /// Euler-Maruyama ensembles (diagonal, scalar and general noise) on the vectorised route: every
     /// final state equals the single-path solve of the same index, for 1, 2 and 3 workers (so for
     /// different blocks), and the counters are those of the single-path solves.

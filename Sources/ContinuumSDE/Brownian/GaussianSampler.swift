@@ -5,8 +5,8 @@ import Foundation
 /// (128 layers, in Doornik's formulation) on Philox-4×32-10 blocks.
 ///
 /// One block gives two normals: each 64-bit half supplies 7 layer bits and 53 bits of a uniform in
-/// (-1, 1). About 98.8 % of draws take the fast path (one comparison, one multiplication); the rare
-/// wedge and tail draws take further uniforms from counters `(counter, attempt, tag)` that no
+/// (-1, 1). About 97.2 % of draws take the fast path (one comparison, one multiplication); the
+/// other wedge and tail draws take further uniforms from counters `(counter, attempt, tag)` that no
 /// other draw uses, so the result never depends on evaluation order. This is several times
 /// cheaper than Box-Muller (no logarithm or trigonometry on the fast path).
 public enum GaussianSampler {
