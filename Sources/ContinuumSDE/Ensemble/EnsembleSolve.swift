@@ -81,6 +81,11 @@ final class EnsembleBuffers: @unchecked Sendable {
 /// Each path's result depends only on the key and its index, and the statistics are reduced in
 /// path order afterwards, so the result is bit-identical for every number of workers.
 ///
+/// Euler-Maruyama with fixed steps takes a vectorised route: blocks of paths advance together
+/// (their normals drawn by Philox four keys at a time, the drift and diffusion evaluated for the
+/// whole block, the update one loop over it; on a tree, one shared descent per query). Every
+/// path still equals its single-path ``solve(_:with:path:options:)`` bit for bit.
+///
 /// ```swift
 /// let result = try solveEnsemble(gbm, with: .eulerMaruyama, paths: 10_000, key: RandomKey(seed: 1),
 ///                                options: SDESolveOptions(stepSize: 1e-3))
