@@ -164,4 +164,26 @@ import Testing
             #expect(alone.finalState![0].bitPattern == runs[0].finalStates[i].bitPattern, "path \(i)")
         }
     }
+
+    /// A backward span (negative steps, last step cut) with fewer paths than one vector of lanes,
+    /// on both Brownian sources: every member equals its single-path solve.
+    @Test(arguments: [BrownianSource.sequential, .tree(tolerance: 1e-3)])
+    func backwardSpanWithFewPathsMatchesSingleSolves(source: BrownianSource) throws {
+        let problem = try SDEProblem(
+            y0: [0.7], from: 1, to: 0.05, drift: { _, y, dy in dy[0] = -y[0] }, diffusion: { _, y, g in g[0] = 0.4 * y[0] })
+        let key = RandomKey(seed: 3), options = SDESolveOptions(stepSize: 0.04)
+        let result = try solveEnsemble(problem, with: .eulerMaruyama, paths: 3, key: key, brownian: source, options: options)
+        for i in 0..<3 {
+            let alone: SDESolution
+            if case let .tree(tolerance) = source {
+                var tree = VirtualBrownianTree(key: key.split(UInt64(i)), dimension: 1, from: 1, to: 0.05, tolerance: tolerance)
+                alone = try solve(problem, with: .eulerMaruyama, path: &tree, options: options)
+            } else {
+                var path = SequentialBrownianPath(key: key.split(UInt64(i)), dimension: 1)
+                alone = try solve(problem, with: .eulerMaruyama, path: &path, options: options)
+            }
+            #expect(alone.finalState![0].bitPattern == result.finalStates[i].bitPattern, "path \(i)")
+        }
+        #expect(result.statistics.acceptedSteps == 3 * 24)
+    }
 }
