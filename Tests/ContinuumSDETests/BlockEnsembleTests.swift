@@ -32,23 +32,21 @@ import Testing
     /// 20 000 counters × 12 keys: the block sampler returns `normalPair` of each key bit for bit,
     /// including the ≈ 2.8 % of draws that leave the ziggurat's fast path (wedges and tails).
     @Test func blockNormalsMatchScalarNormals() {
-        let lanes = 12
+        let lanes = 12, block = BlockKeys(capacity: lanes)
+        block.reset(key: RandomKey(seed: 77), paths: 0..<lanes)
         let keys = (0..<lanes).map { RandomKey(seed: 77).split(UInt64($0)) }
         var first = [Double](repeating: 0, count: lanes), second = first
         var beyondTail = 0
-        keys.withUnsafeBufferPointer { keyBuffer in
-            for counter in 0..<20_000 as Range<UInt64> {
-                first.withUnsafeMutableBufferPointer { a in
-                    second.withUnsafeMutableBufferPointer { b in
-                        GaussianSampler.fillNormals(counter: counter, keys: keyBuffer.baseAddress!, lanes: lanes,
-                                                    first: a.baseAddress!, second: b.baseAddress!)
-                    }
+        for counter in 0..<20_000 as Range<UInt64> {
+            first.withUnsafeMutableBufferPointer { a in
+                second.withUnsafeMutableBufferPointer { b in
+                    GaussianSampler.fillNormals(counter: counter, keys: block, first: a.baseAddress!, second: b.baseAddress!)
                 }
-                for lane in 0..<lanes {
-                    let (x, y) = GaussianSampler.normalPair(key: keys[lane], counter: counter)
-                    #expect(first[lane].bitPattern == x.bitPattern && second[lane].bitPattern == y.bitPattern)
-                    if abs(x) > GaussianSampler.tailStart { beyondTail += 1 }
-                }
+            }
+            for lane in 0..<lanes {
+                let (x, y) = GaussianSampler.normalPair(key: keys[lane], counter: counter)
+                #expect(first[lane].bitPattern == x.bitPattern && second[lane].bitPattern == y.bitPattern)
+                if abs(x) > GaussianSampler.tailStart { beyondTail += 1 }
             }
         }
         #expect(beyondTail > 0)
@@ -58,16 +56,13 @@ import Testing
     /// variance of 1 (standard error √(2/N)), kurtosis of 3 (standard error √(24/N)), KS distance
     /// to N(0, 1) below the 99.9 % critical value, and P(|Z| > 3) = 0.0027 within 5σ.
     @Test func blockNormalsAreStandardNormal() {
-        let lanes = 64, counters = 2000
-        let keys = (0..<lanes).map { RandomKey(seed: 1234).split(UInt64($0)) }
+        let lanes = 64, counters = 2000, block = BlockKeys(capacity: lanes)
+        block.reset(key: RandomKey(seed: 1234), paths: 0..<lanes)
         var sample = [Double](repeating: 0, count: 2 * lanes * counters)
-        keys.withUnsafeBufferPointer { keyBuffer in
-            sample.withUnsafeMutableBufferPointer { out in
-                for c in 0..<counters {
-                    let first = out.baseAddress! + 2 * lanes * c
-                    GaussianSampler.fillNormals(counter: UInt64(c), keys: keyBuffer.baseAddress!, lanes: lanes,
-                                                first: first, second: first + lanes)
-                }
+        sample.withUnsafeMutableBufferPointer { out in
+            for c in 0..<counters {
+                let first = out.baseAddress! + 2 * lanes * c
+                GaussianSampler.fillNormals(counter: UInt64(c), keys: block, first: first, second: first + lanes)
             }
         }
         let n = Double(sample.count)

@@ -1,21 +1,7 @@
 import ContinuumNumerics
 
-/// The words of four consecutive keys as the lanes of ``PhiloxLanes``.
-@usableFromInline
-struct KeyLanes {
-    @usableFromInline let words0: PhiloxLanes.Words, words1: PhiloxLanes.Words
-
-    /// The keys `keys[0 ..< 4]` (which must stay valid while the lanes are used).
-    @inlinable @inline(__always)
-    init(_ keys: UnsafePointer<RandomKey>) {
-        let (a, b, c, d) = (keys[0].laneWords, keys[1].laneWords, keys[2].laneWords, keys[3].laneWords)
-        words0 = PhiloxLanes.Words(a.0, b.0, c.0, d.0)
-        words1 = PhiloxLanes.Words(a.1, b.1, c.1, d.1)
-    }
-}
-
 extension GaussianSampler {
-    /// ``normalPair(key:counter:)`` of `lanes` keys (a multiple of 4) at one counter, bit for bit:
+    /// ``normalPair(key:counter:)`` of a block's keys at one counter, bit for bit:
     /// the first normals into `first[p]`, the second into `second[p]` (skipped when `nil`).
     ///
     /// Two passes: the Philox blocks four keys at a time (``PhiloxLanes``), stored as raw bits in
@@ -24,13 +10,12 @@ extension GaussianSampler {
     /// call ``slowPath(u:layer:key:counter:lane:)`` as the scalar sampler does.
     @inlinable
     static func fillNormals(
-        counter: UInt64, keys: UnsafePointer<RandomKey>, lanes: Int,
-        first: UnsafeMutablePointer<Double>, second: UnsafeMutablePointer<Double>?
+        counter: UInt64, keys block: BlockKeys, first: UnsafeMutablePointer<Double>, second: UnsafeMutablePointer<Double>?
     ) {
+        let lanes = block.lanes, keys = block.keys, words = block.words
         let firstBits = UnsafeMutableRawPointer(first), secondBits = second.map(UnsafeMutableRawPointer.init)
         for p in stride(from: 0, to: lanes, by: 4) {
-            let lane = KeyLanes(keys + p)
-            let (a, b) = PhiloxLanes.halves(counter: counter, key: lane.words0, lane.words1)
+            let (a, b) = PhiloxLanes.halves(counter: counter, key: words[p / 2], words[p / 2 + 1])
             firstBits.storeBytes(of: a, toByteOffset: 8 &* p, as: SIMD4<UInt64>.self)
             secondBits?.storeBytes(of: b, toByteOffset: 8 &* p, as: SIMD4<UInt64>.self)
         }

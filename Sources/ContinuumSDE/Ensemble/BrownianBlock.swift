@@ -23,12 +23,18 @@ protocol BrownianBlock: AnyObject, SendableMetatype {
 final class BlockKeys {
     @usableFromInline let capacity: Int
     @usableFromInline let keys: UnsafeMutablePointer<RandomKey>
+    /// Per four lanes, the keys' first and second words as ``PhiloxLanes`` lanes.
+    @usableFromInline let words: UnsafeMutablePointer<PhiloxLanes.Words>
     @usableFromInline var lanes = 0
 
+    /// Keys for up to `capacity` lanes (rounded up to a multiple of 4).
+    @usableFromInline
     init(capacity: Int) {
-        self.capacity = capacity
-        keys = .allocate(capacity: capacity)
-        keys.initialize(repeating: RandomKey(seed: 0), count: capacity)
+        self.capacity = (capacity + 3) / 4 * 4
+        keys = .allocate(capacity: self.capacity)
+        keys.initialize(repeating: RandomKey(seed: 0), count: self.capacity)
+        words = .allocate(capacity: self.capacity / 2)
+        words.initialize(repeating: .zero, count: self.capacity / 2)
     }
 
     /// Lane `p` gets `key.split(first + p)`; the padding lanes repeat the first path's key.
@@ -39,9 +45,17 @@ final class BlockKeys {
         for p in 0..<lanes {
             keys[p] = key.split(UInt64(p < paths.count ? paths.lowerBound + p : paths.lowerBound))
         }
+        for p in stride(from: 0, to: lanes, by: 4) {
+            let (a, b, c, d) = (keys[p].laneWords, keys[p + 1].laneWords, keys[p + 2].laneWords, keys[p + 3].laneWords)
+            words[p / 2] = PhiloxLanes.Words(a.0, b.0, c.0, d.0)
+            words[p / 2 + 1] = PhiloxLanes.Words(a.1, b.1, c.1, d.1)
+        }
     }
 
-    deinit { keys.deallocate() }
+    deinit {
+        keys.deallocate()
+        words.deallocate()
+    }
 }
 
 /// ``SequentialBrownianPath`` for a block of paths: the normals of each 64-bit counter are drawn
@@ -89,8 +103,7 @@ final class SequentialBrownianBlock: BrownianBlock {
     /// Draws the two normals of the next counter for every lane.
     @inlinable
     func refill() {
-        GaussianSampler.fillNormals(
-            counter: counter, keys: keys.keys, lanes: keys.lanes, first: rows, second: rows + keys.capacity)
+        GaussianSampler.fillNormals(counter: counter, keys: keys, first: rows, second: rows + keys.capacity)
         counter &+= 1
         row = 0
     }

@@ -6,7 +6,7 @@ import ContinuumNumerics
 /// The descent of a query (which intervals, which heap nodes, down to which level the previous
 /// descent is reused) depends only on the query times, so it is done once for the whole block;
 /// only the bridge normals and values differ between lanes. Each level's normals come four lanes
-/// at once from ``GaussianSampler/fillNormals(counter:keys:lanes:first:second:)`` at the node's counter, and the
+/// at once from ``GaussianSampler/fillNormals(counter:keys:first:second:)`` at the node's counter, and the
 /// bridge recurrence runs as one loop over the lanes. Lane `p` does the arithmetic of the tree of
 /// `key.split(first + p)`, so its increments are bit-identical to that single tree's, in any query
 /// order.
@@ -113,8 +113,7 @@ final class VirtualBrownianTreeBlock: BrownianBlock {
             bounds[2 * level + 2] = goRight ? mid : left
             bounds[2 * level + 3] = goRight ? right : mid
             for j in 0..<m {
-                GaussianSampler.fillNormals(
-                    counter: nodes[level] &* UInt64(m) &+ UInt64(j), keys: keys.keys, lanes: lanes, first: normals, second: nil)
+                GaussianSampler.fillNormals(counter: nodes[level] &* UInt64(m) &+ UInt64(j), keys: keys, first: normals, second: nil)
                 let h = right - left
                 let wa = slice(level, 0, j), w = slice(level, 1, j)
                 let childWa = slice(level + 1, 0, j), childW = slice(level + 1, 1, j)
@@ -148,7 +147,7 @@ final class VirtualBrownianTreeBlock: BrownianBlock {
         nodes[0] = 1
         for j in 0..<m {
             let wa = slice(0, 0, j), w = slice(0, 1, j)
-            GaussianSampler.fillNormals(counter: UInt64(j), keys: keys.keys, lanes: keys.lanes, first: normals, second: nil)
+            GaussianSampler.fillNormals(counter: UInt64(j), keys: keys, first: normals, second: nil)
             for p in 0..<keys.lanes {
                 wa[p] = 0
                 w[p] = root * normals[p]
