@@ -81,9 +81,17 @@ final class VirtualBrownianTreeBlock: BrownianBlock {
         query(t, into: current)
         for j in 0..<m {
             let now = current + j * capacity, before = previous + j * capacity
-            for p in 0..<lanes {
-                dw[p &* m &+ j] = now[p] - before[p]
-                before[p] = now[p]
+            if m == 1 {
+                for p in stride(from: 0, to: lanes, by: 4) {
+                    let nowp = Lanes.load(now, p)
+                    Lanes.store(nowp - Lanes.load(before, p), dw, p)
+                    Lanes.store(nowp, before, p)
+                }
+            } else {
+                for p in 0..<lanes {
+                    dw[p &* m &+ j] = now[p] - before[p]
+                    before[p] = now[p]
+                }
             }
         }
         lastTime = t
@@ -117,10 +125,12 @@ final class VirtualBrownianTreeBlock: BrownianBlock {
                 let h = right - left
                 let wa = slice(level, 0, j), w = slice(level, 1, j)
                 let childWa = slice(level + 1, 0, j), childW = slice(level + 1, 1, j)
-                for p in 0..<lanes {
-                    let w1 = BrownianBridge.bisect(increment: w[p], width: h, normal: normals[p])
-                    childWa[p] = goRight ? wa[p] + w1 : wa[p]
-                    childW[p] = goRight ? w[p] - w1 : w1
+                // `BrownianBridge.bisect` (`w/2 + (√h/2) z`), four lanes per vector.
+                let root = 0.5 * h.squareRoot()
+                for p in stride(from: 0, to: lanes, by: 4) {
+                    let wp = Lanes.load(w, p), w1 = 0.5 * wp + root * Lanes.load(normals, p), wap = Lanes.load(wa, p)
+                    Lanes.store(goRight ? wap + w1 : wap, childWa, p)
+                    Lanes.store(goRight ? wp - w1 : w1, childW, p)
                 }
             }
             level += 1
@@ -132,8 +142,9 @@ final class VirtualBrownianTreeBlock: BrownianBlock {
         let areaWeight = 6 * theta * (1 - theta)
         for j in 0..<m {
             let wa = slice(depth, 0, j), w = slice(depth, 1, j), target = out + j * capacity
-            for p in 0..<lanes {
-                target[p] = theta == 0 ? wa[p] : wa[p] + theta * w[p] + areaWeight * 0.0
+            for p in stride(from: 0, to: lanes, by: 4) {
+                let wap = Lanes.load(wa, p)
+                Lanes.store(theta == 0 ? wap : wap + theta * Lanes.load(w, p) + areaWeight * 0.0, target, p)
             }
         }
     }
@@ -153,5 +164,19 @@ final class VirtualBrownianTreeBlock: BrownianBlock {
                 w[p] = root * normals[p]
             }
         }
+    }
+}
+
+/// Four consecutive lanes of a block buffer as one vector (the lane count is a multiple of 4).
+@usableFromInline
+enum Lanes {
+    @inlinable @inline(__always)
+    static func load(_ base: UnsafeMutablePointer<Double>, _ p: Int) -> SIMD4<Double> {
+        UnsafeRawPointer(base + p).loadUnaligned(as: SIMD4<Double>.self)
+    }
+
+    @inlinable @inline(__always)
+    static func store(_ value: SIMD4<Double>, _ base: UnsafeMutablePointer<Double>, _ p: Int) {
+        UnsafeMutableRawPointer(base + p).storeBytes(of: value, as: SIMD4<Double>.self)
     }
 }
