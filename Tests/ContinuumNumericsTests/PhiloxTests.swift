@@ -42,4 +42,24 @@ struct PhiloxTests {
         bufferValues.withUnsafeMutableBufferPointer { b.fillNormals($0) }
         #expect((0..<5).map { _ in a.nextNormal() } == bufferValues)
     }
+
+    /// Four random keys and counters per check, 2 000 checks: every output word of the lane
+    /// Philox equals `Philox.block` of its lane.
+    @Test func lanesMatchScalarBlocks() {
+        var stream = RandomStream(seed: 404)
+        func word() -> UInt64 { UInt64(stream.nextUniform() * 0x1p32) }
+        for _ in 0..<2000 {
+            let c = (0..<4).map { _ in SIMD4(word(), word(), word(), word()) }
+            let k = (0..<4).map { _ in SIMD2(word(), word()) }
+            func lanes(_ w: Int) -> SIMD4<UInt64> { SIMD4(c[0][w], c[1][w], c[2][w], c[3][w]) }
+            let out = PhiloxLanes.blocks(
+                lanes(0), lanes(1), lanes(2), lanes(3),
+                key: SIMD4(k[0][0], k[1][0], k[2][0], k[3][0]), SIMD4(k[0][1], k[1][1], k[2][1], k[3][1]))
+            for lane in 0..<4 {
+                let reference = Philox.block(
+                    counter: SIMD4(truncatingIfNeeded: c[lane]), key: SIMD2(truncatingIfNeeded: k[lane]))
+                #expect([out.0[lane], out.1[lane], out.2[lane], out.3[lane]] == (0..<4).map { UInt64(reference[$0]) })
+            }
+        }
+    }
 }

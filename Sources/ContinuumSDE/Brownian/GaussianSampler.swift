@@ -5,8 +5,8 @@ import Foundation
 /// (128 layers, in Doornik's formulation) on Philox-4×32-10 blocks.
 ///
 /// One block gives two normals: each 64-bit half supplies 7 layer bits and 53 bits of a uniform in
-/// (-1, 1). About 98.8 % of draws take the fast path (one comparison, one multiplication); the rare
-/// wedge and tail draws take further uniforms from counters `(counter, attempt, tag)` that no
+/// (-1, 1). About 97.2 % of draws take the fast path (one comparison, one multiplication); the
+/// other wedge and tail draws take further uniforms from counters `(counter, attempt, tag)` that no
 /// other draw uses, so the result never depends on evaluation order. This is several times
 /// cheaper than Box-Muller (no logarithm or trigonometry on the fast path).
 public enum GaussianSampler {
@@ -45,61 +45,72 @@ public enum GaussianSampler {
         return normal(bits: a, key: key, counter: counter, lane: 0)
     }
 
-    /// `xᵢ` and `xᵢ₊₁/xᵢ` interleaved, in memory that lives as long as the process.
+    /// `xᵢ` and `xᵢ₊₁/xᵢ` interleaved (then `x₁₂₈ = 0`), in memory that lives as long as the process.
     @usableFromInline nonisolated(unsafe) static let table: UnsafePointer<Double> = {
-        let table = UnsafeMutablePointer<Double>.allocate(capacity: 2 * layers)
+        let table = UnsafeMutablePointer<Double>.allocate(capacity: 2 * layers + 2)
         for i in 0..<layers {
             table[2 * i] = x[i]
             table[2 * i + 1] = ratio[i]
         }
+        (table[2 * layers], table[2 * layers + 1]) = (x[layers], 0)
         return UnsafePointer(table)
     }()
 
     @inlinable @inline(__always)
     static func normal(bits: UInt64, key: RandomKey, counter: UInt64, lane: UInt32) -> Double {
-        let layer = Int(bits & 0x7F)
+        normal(bits: bits, key: key, counter: counter, lane: lane, table: Self.table)
+    }
+
+    /// The normal of 64 random bits (`lane` 0 or 1 of the block at `counter`): the layer from the
+    /// low 7 bits, `u ∈ (−1, 1)` from the top 53; `table` is ``table`` (read once by loops).
+    @inlinable @inline(__always)
+    static func normal(bits: UInt64, key: RandomKey, counter: UInt64, lane: UInt32, table: UnsafePointer<Double>) -> Double {
+        let layer = Int(truncatingIfNeeded: bits & 0x7F)
         let u = 2 * ((Double(bits >> 11) + 0.5) * 0x1p-53) - 1
-        let table = Self.table
         if abs(u) < table[2 * layer + 1] { return u * table[2 * layer] }
         return slowPath(u: u, layer: layer, key: key, counter: counter, lane: lane)
     }
 
     /// The wedge and tail of the ziggurat: rejection sampling with uniforms from retry counters.
-    @usableFromInline
+    /// Kept out of line: it is rare, and inlined into the vector loops it would crowd them.
+    @usableFromInline @inline(never)
     static func slowPath(u firstU: Double, layer firstLayer: Int, key: RandomKey, counter: UInt64, lane: UInt32) -> Double {
         var u = firstU
         var layer = firstLayer
         var attempt: UInt32 = 0
-        var extra: (Double, Double, Double, Double) = (0, 0, 0, 0)
-        func refill() {
-            attempt &+= 1
-            let block = Philox.block(
-                counter: SIMD4(UInt32(truncatingIfNeeded: counter), UInt32(truncatingIfNeeded: counter >> 32),
-                               attempt << 1 | lane, retryTag), key: key.bits)
-            func unit(_ lo: UInt32, _ hi: UInt32) -> Double {
-                (Double((UInt64(hi) << 32 | UInt64(lo)) >> 11) + 0.5) * 0x1p-53
-            }
-            let w = UInt64(block[3]) << 32 | UInt64(block[2])
-            extra = (unit(block[0], block[1]), unit(block[2], block[3]), Double(w & 0x7F), 0)
-        }
+        let table = Self.table
         while true {
-            if abs(u) < ratio[layer] { return u * x[layer] }
+            if abs(u) < table[2 * layer + 1] { return u * table[2 * layer] }
             if layer == 0 {
                 // Marsaglia's tail beyond r: exponential proposals accepted with the normal's ratio.
                 while true {
-                    refill()
+                    attempt &+= 1
+                    let extra = retry(key: key, counter: counter, attempt: attempt, lane: lane)
                     let tx = log(extra.0) / tailStart
                     let ty = log(extra.1)
                     if -2 * ty >= tx * tx { return u < 0 ? tx - tailStart : tailStart - tx }
                 }
             }
-            let candidate = u * x[layer]
-            let f0 = exp(-0.5 * (x[layer] * x[layer] - candidate * candidate))
-            let f1 = exp(-0.5 * (x[layer + 1] * x[layer + 1] - candidate * candidate))
-            refill()
+            let xl = table[2 * layer], xNext = table[2 * layer + 2]
+            let candidate = u * xl
+            let f0 = exp(-0.5 * (xl * xl - candidate * candidate))
+            let f1 = exp(-0.5 * (xNext * xNext - candidate * candidate))
+            attempt &+= 1
+            let extra = retry(key: key, counter: counter, attempt: attempt, lane: lane)
             if f1 + extra.0 * (f0 - f1) < 1 { return candidate }
             u = 2 * extra.1 - 1
-            layer = Int(extra.2)
+            layer = extra.2
         }
+    }
+
+    /// Retry `attempt` of the draw at (`counter`, `lane`): two uniforms in (0, 1) and a layer, from
+    /// the block at counter words `(counter, attempt · 2 + lane, retryTag)`, which no first draw uses.
+    @inline(__always)
+    static func retry(key: RandomKey, counter: UInt64, attempt: UInt32, lane: UInt32) -> (Double, Double, Int) {
+        let block = PhiloxKernel.block(
+            UInt32(truncatingIfNeeded: counter), UInt32(truncatingIfNeeded: counter >> 32),
+            attempt << 1 | lane, retryTag, key: key)
+        let first = UInt64(block.1) << 32 | UInt64(block.0), second = UInt64(block.3) << 32 | UInt64(block.2)
+        return ((Double(first >> 11) + 0.5) * 0x1p-53, (Double(second >> 11) + 0.5) * 0x1p-53, Int(second & 0x7F))
     }
 }

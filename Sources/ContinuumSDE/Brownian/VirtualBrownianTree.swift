@@ -44,13 +44,19 @@ public struct VirtualBrownianTree: BrownianPath, Sendable {
         self.dimension = dimension
         lower = min(t0, t1)
         upper = max(t0, t1)
-        let ratio = (upper - lower) / max(tolerance, .leastNormalMagnitude)
-        depth = Swift.min(Swift.max(Int((ratio.isFinite ? ratio : 1).ceilingLog2), 1), 52)
+        depth = Self.depth(span: upper - lower, tolerance: tolerance)
         providesSpaceTimeArea = spaceTimeArea
         storage = TreeCursor(levels: depth + 1, dimension: dimension)
     }
 
     public var isQueryableInAnyOrder: Bool { true }
+
+    /// The number of bisection levels whose intervals are no wider than `tolerance` (1 to 52).
+    @usableFromInline
+    static func depth(span: Double, tolerance: Double) -> Int {
+        let ratio = span / max(tolerance, .leastNormalMagnitude)
+        return Swift.min(Swift.max(Int((ratio.isFinite ? ratio : 1).ceilingLog2), 1), 52)
+    }
 
     public func covers(_ t0: Double, _ t1: Double) -> Bool {
         Swift.min(t0, t1) >= lower && Swift.max(t0, t1) <= upper

@@ -81,6 +81,11 @@ final class EnsembleBuffers: @unchecked Sendable {
 /// Each path's result depends only on the key and its index, and the statistics are reduced in
 /// path order afterwards, so the result is bit-identical for every number of workers.
 ///
+/// Euler-Maruyama with fixed steps takes a vectorised route: blocks of paths advance together
+/// (their normals drawn by Philox four keys at a time, the drift and diffusion evaluated for the
+/// whole block, the update one loop over it; on a tree, one shared descent per query). Every
+/// path still equals its single-path ``solve(_:with:path:options:)`` bit for bit.
+///
 /// ```swift
 /// let result = try solveEnsemble(gbm, with: .eulerMaruyama, paths: 10_000, key: RandomKey(seed: 1),
 ///                                options: SDESolveOptions(stepSize: 1e-3))
@@ -97,9 +102,13 @@ public func solveEnsemble<F: VectorField & Sendable, G: DiffusionField & Sendabl
     switch brownian {
     case .sequential:
         try validate(problem, scheme, SequentialBrownianPath(key: key, dimension: m), options)
-        return ensemble(problem, scheme, paths, options, workers, keepingPaths) { i in
-            SequentialBrownianPath(key: key.split(UInt64(i)), dimension: m)
+        let make: @Sendable (Int) -> SequentialBrownianPath = { i in SequentialBrownianPath(key: key.split(UInt64(i)), dimension: m) }
+        if let grid = blockGrid(problem, scheme, options) {
+            return blockEnsemble(problem, scheme, grid, paths, key, workers, keepingPaths, make) { capacity in
+                SequentialBrownianBlock(dimension: m, capacity: capacity)
+            }
         }
+        return ensemble(problem, scheme, paths, options, workers, keepingPaths, make)
     case let .tree(tolerance):
         guard tolerance > 0, tolerance.isFinite else {
             throw .invalidOption(name: "tolerance", reason: "the tree's tolerance must be positive, got \(tolerance)")
@@ -111,6 +120,11 @@ public func solveEnsemble<F: VectorField & Sendable, G: DiffusionField & Sendabl
                                 tolerance: tolerance, spaceTimeArea: area)
         }
         try validate(problem, scheme, make(0), options)
+        if !area, let grid = blockGrid(problem, scheme, options) {
+            return blockEnsemble(problem, scheme, grid, paths, key, workers, keepingPaths, make) { capacity in
+                VirtualBrownianTreeBlock(dimension: m, capacity: capacity, from: t0, to: t1, tolerance: tolerance)
+            }
+        }
         return ensemble(problem, scheme, paths, options, workers, keepingPaths, make)
     }
 }
@@ -156,21 +170,29 @@ func ensemble<F: VectorField & Sendable, G: DiffusionField & Sendable, S: SDESch
         }
         results.perWorker[worker] = statistics
     }
-    let finals = results.finals
-    var mean = [Double](repeating: 0, count: n), variance = mean
-    for i in 0..<paths {
-        for c in 0..<n { mean[c] += finals[i * n + c] }
-    }
-    for c in 0..<n { mean[c] /= Double(paths) }
-    for i in 0..<paths {
-        for c in 0..<n {
-            let d = finals[i * n + c] - mean[c]
-            variance[c] += d * d
+    return EnsembleResult(reducing: results, paths: paths, dimension: n, keep: keep)
+}
+
+extension EnsembleResult {
+    /// Mean and variance of the final states, reduced in path order (so independent of the workers).
+    @usableFromInline
+    init(reducing results: EnsembleBuffers, paths: Int, dimension n: Int, keep: Int) {
+        let finals = results.finals
+        var mean = [Double](repeating: 0, count: n), variance = mean
+        for i in 0..<paths {
+            for c in 0..<n { mean[c] += finals[i * n + c] }
         }
+        for c in 0..<n { mean[c] /= Double(paths) }
+        for i in 0..<paths {
+            for c in 0..<n {
+                let d = finals[i * n + c] - mean[c]
+                variance[c] += d * d
+            }
+        }
+        for c in 0..<n { variance[c] = paths > 1 ? variance[c] / Double(paths - 1) : 0 }
+        self.init(
+            paths: paths, dimension: n, mean: mean, variance: variance, finalStates: Array(finals),
+            statistics: results.perWorker.reduce(SDEStatistics(), +),
+            failures: results.failed.reduce(0) { $0 + ($1 ? 1 : 0) }, keptPaths: results.kept.prefix(keep).compactMap { $0 })
     }
-    for c in 0..<n { variance[c] = paths > 1 ? variance[c] / Double(paths - 1) : 0 }
-    return EnsembleResult(
-        paths: paths, dimension: n, mean: mean, variance: variance, finalStates: Array(finals),
-        statistics: results.perWorker.reduce(SDEStatistics(), +),
-        failures: results.failed.reduce(0) { $0 + ($1 ? 1 : 0) }, keptPaths: results.kept.prefix(keep).compactMap { $0 })
 }

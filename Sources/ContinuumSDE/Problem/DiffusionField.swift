@@ -18,6 +18,12 @@ public protocol DiffusionField {
     func derivativeAlongDiffusion(
         _ t: Double, _ y: UnsafeBufferPointer<Double>, _ g: UnsafeBufferPointer<Double>,
         _ out: UnsafeMutableBufferPointer<Double>) -> Bool
+    /// Writes `g(t, yₚ)` for `count` states stored one after another (`y[p · n ..< (p + 1) · n]`)
+    /// into `g[p · entries ..< (p + 1) · entries]`, `entries` being the size of one diffusion.
+    /// Ensembles call it once per step for a block of paths. The default calls
+    /// ``evaluate(_:_:_:)`` per state (for a struct the compiler sees, one vector loop); a field
+    /// may instead batch the work, e.g. one matrix-matrix product for a neural diffusion.
+    func evaluate(_ t: Double, states y: UnsafePointer<Double>, count: Int, into g: UnsafeMutablePointer<Double>, entries: Int)
 }
 
 extension DiffusionField {
@@ -25,6 +31,17 @@ extension DiffusionField {
         _ t: Double, _ y: UnsafeBufferPointer<Double>, _ g: UnsafeBufferPointer<Double>,
         _ out: UnsafeMutableBufferPointer<Double>
     ) -> Bool { false }
+
+    @inlinable @inline(__always)
+    public func evaluate(
+        _ t: Double, states y: UnsafePointer<Double>, count: Int, into g: UnsafeMutablePointer<Double>, entries: Int
+    ) {
+        let n = dimension
+        for p in 0..<count {
+            evaluate(t, UnsafeBufferPointer(start: y + p &* n, count: n),
+                     UnsafeMutableBufferPointer(start: g + p &* entries, count: entries))
+        }
+    }
 }
 
 /// A ``DiffusionField`` given by a closure, optionally with the closure of its Milstein
