@@ -1,0 +1,190 @@
+import ContinuumNumerics
+import ContinuumODE
+
+/// The discrete adjoint of many initial-value problems that share one vector field, solved
+/// together: the losses `L_w = Σᵢ ℓ_{w,i}(y_w(t_{w,i}))` of the windows `w` and
+/// `∂(Σ_w L_w)/∂θ`, `∂L_w/∂y_{w,0}`.
+///
+/// Each window keeps its own time grid, adaptive step size, accept/reject decisions, PI
+/// controller and stiffness test, and takes exactly the steps its solve alone would take
+/// (``gradient(of:at:for:with:options:sensitivity:)`` with `.discrete()`); only the evaluations
+/// of `f` are shared: at every stage all running windows are evaluated in one
+/// ``BatchedDifferentiableVectorField`` call, so a network works on a batch instead of one
+/// latency-bound sample at a time.
+///
+/// The forward pass keeps, for every accepted step `y₁ = y + h Σᵢ bᵢkᵢ` with `kᵢ = f(t + cᵢh, Yᵢ)`,
+/// the stage states `Yᵢ` and the field's per-row record (e.g. hidden activations). The reverse
+/// pass then needs neither a replay nor a forward recomputation: with `λ = ∂L/∂y₁`, stages from
+/// last to first,
+///
+///     k̄ᵢ = h bᵢ λ + h Σⱼ>ᵢ aⱼᵢ ūⱼ,   ūᵢ = (∂f/∂y)ᵀ(Yᵢ) k̄ᵢ,   θ̄ += (∂f/∂θ)ᵀ(Yᵢ) k̄ᵢ,   ∂L/∂y = λ + Σᵢ ūᵢ,
+///
+/// evaluated for all windows still reversing in one batched VJP. The loss gradients
+/// `∂ℓ_{w,i}/∂y` enter `λ_w` when the sweep reaches `t_{w,i}`.
+///
+/// Create it once and reuse it: its buffers and per-window tapes only grow, so a training loop
+/// allocates nothing per step after the first batch.
+///
+/// ```swift
+/// let adjoint = try BatchedDiscreteAdjoint(field: field, method: .dopri5,
+///                                          options: SolverOptions(relativeTolerance: 1e-7, absoluteTolerance: 1e-9))
+/// let result = try adjoint.gradient(of: losses, over: windows)
+/// optimizer.step(&theta, gradient: result.parameterGradient)
+/// ```
+///
+/// Supported: FSAL tableaux with an embedded error estimate (Dopri5, Tsit5, Bosh3), adaptive
+/// steps with the PI controller; not events, fixed steps or extra stop times.
+public final class BatchedDiscreteAdjoint<Field: BatchedDifferentiableVectorField> {
+    /// The shared vector field (update its parameters between calls).
+    public var field: Field
+    /// The solver options (tolerances, step limits, controller constants).
+    public let options: SolverOptions
+    let tableau: BatchedTableau
+    let methodOrder: Double
+    let controller: (safety: Double, minFactor: Double, maxFactor: Double, beta: Double)
+    let n: Int
+    let p: Int
+    let rw: Int
+    var states: [BatchedWindowState] = []
+    var tapes: [BatchedTape] = []
+    /// Per-window vectors and the batch buffers (see ``layout(capacity:)``).
+    var work = ScratchBuffer(count: 0)
+    var capacity = 0
+
+    /// An adjoint for `field` solved with `method` under `options`.
+    ///
+    /// Throws ``SensitivityError/unsupported(_:)`` for a method or options it cannot reproduce
+    /// exactly (non-FSAL tableaux, fixed steps, the PID controller, events, stop times).
+    public init(field: Field, method: ExplicitRungeKutta, options: SolverOptions) throws(SensitivityError) {
+        self.field = field
+        self.options = options
+        tableau = try BatchedTableau(method.tableau)
+        methodOrder = Double(method.order)
+        guard options.fixedStepSize == nil else { throw .unsupported("the batched discrete adjoint needs adaptive steps") }
+        guard options.events.isEmpty else { throw .unsupported("events are not differentiated; remove them from the options") }
+        guard options.stopTimes.isEmpty else { throw .unsupported("the batched discrete adjoint takes no extra stop times") }
+        guard options.tolerance.isValid else { throw .unsupported("tolerances must be finite, non-negative and not both zero") }
+        guard case let .pi(pi) = options.controller else {
+            throw .unsupported("the batched discrete adjoint runs the PI controller")
+        }
+        let defaults = method.controllerDefaults
+        controller = (
+            pi.safety ?? defaults.safety, pi.minFactor ?? defaults.minFactor, pi.maxFactor ?? defaults.maxFactor,
+            pi.beta ?? defaults.beta
+        )
+        n = field.dimension
+        p = field.parameterCount
+        rw = field.recordWidth
+    }
+
+    // MARK: Buffers
+
+    /// Offsets into `work` for `capacity` windows: `y` (B·n), slopes `k` (B·s·n), stage states `Y`
+    /// (B·s·n), records (B·s·rw), adjoint `λ` (B·n), stage cotangents `ū` (B·s·n), then the batch
+    /// rows: times (B), states (B·n), outputs (B·n), cotangents (B·n), records (B·rw), and `n`
+    /// of scratch.
+    var y: UnsafeMutablePointer<Double> { work.pointer }
+    var k: UnsafeMutablePointer<Double> { y + capacity * n }
+    var stageStates: UnsafeMutablePointer<Double> { k + capacity * tableau.s * n }
+    var records: UnsafeMutablePointer<Double> { stageStates + capacity * tableau.s * n }
+    var lambda: UnsafeMutablePointer<Double> { records + capacity * tableau.s * rw }
+    var stageCotangents: UnsafeMutablePointer<Double> { lambda + capacity * n }
+    var batchTimes: UnsafeMutablePointer<Double> { stageCotangents + capacity * tableau.s * n }
+    var batchStates: UnsafeMutablePointer<Double> { batchTimes + capacity }
+    var batchOutputs: UnsafeMutablePointer<Double> { batchStates + capacity * n }
+    var batchCotangents: UnsafeMutablePointer<Double> { batchOutputs + capacity * n }
+    var batchRecords: UnsafeMutablePointer<Double> { batchCotangents + capacity * n }
+    var scratch: UnsafeMutablePointer<Double> { batchRecords + capacity * rw }
+
+    func reserve(windows count: Int) {
+        guard count > capacity else { return }
+        let s = tableau.s
+        capacity = count
+        work = ScratchBuffer(count: count * (n + 3 * s * n + s * rw + n + 1 + 3 * n + rw) + n)
+        while tapes.count < count { tapes.append(BatchedTape(capacity: 64 * (2 + s * (n + rw)))) }
+    }
+
+    /// Evaluates the first `rows` batch rows, in chunks of the field's batch capacity.
+    func evaluateBatch(rows: Int, recording: Bool) {
+        let chunk = max(1, field.batchCapacity)
+        var start = 0
+        while start < rows {
+            let m = min(chunk, rows - start)
+            field.evaluate(
+                rows: m, times: batchTimes + start, states: batchStates + start * n,
+                derivatives: batchOutputs + start * n, record: recording && rw > 0 ? batchRecords + start * rw : nil)
+            start += m
+        }
+    }
+
+    /// The VJP of the first `rows` batch rows, adding the parameter products to `gradient`.
+    func vectorJacobianProductBatch(rows: Int, addingTo gradient: UnsafeMutablePointer<Double>) {
+        let chunk = max(1, field.batchCapacity)
+        var start = 0
+        while start < rows {
+            let m = min(chunk, rows - start)
+            field.vectorJacobianProduct(
+                rows: m, times: batchTimes + start, states: batchStates + start * n,
+                record: rw > 0 ? UnsafePointer(batchRecords + start * rw) : nil,
+                cotangents: batchCotangents + start * n, stateProducts: batchOutputs + start * n,
+                addingParameterProductTo: gradient)
+            start += m
+        }
+    }
+
+    // MARK: Entry point
+
+    /// The losses of `windows` (window `w` scored by `losses[w]`) and their gradients.
+    ///
+    /// Throws for misuse (count or dimension mismatches, invalid loss times); a window whose
+    /// solve or loss fails is reported in ``BatchedGradientResult/failures`` instead.
+    public func gradient<L: TrajectoryLoss>(
+        of losses: [L], over windows: [TrajectoryWindow]
+    ) throws(SensitivityError) -> BatchedGradientResult {
+        guard losses.count == windows.count else {
+            throw .unsupported("\(losses.count) losses for \(windows.count) windows")
+        }
+        var lossTimes: [LossTimes] = []
+        lossTimes.reserveCapacity(windows.count)
+        for window in windows {
+            guard window.y0.count == n else {
+                throw .invalidProblem(.dimensionMismatch(expected: n, actual: window.y0.count, what: "initial state"))
+            }
+            guard window.y0.allSatisfy(\.isFinite), window.t0.isFinite else {
+                throw .invalidTimes("a window's initial state or time is not finite")
+            }
+            let end = window.times.last ?? window.t0
+            lossTimes.append(try LossTimes(window.times, t0: window.t0, t1: end, dimension: n))
+        }
+        reserve(windows: windows.count)
+        var statistics = GradientStatistics()
+        runForward(windows, statistics: &statistics)
+        for w in windows.indices where states[w].failure == nil {
+            do {
+                let (value, gradients) = try lossTimes[w].evaluate(losses[w], states: states[w].lossStates)
+                states[w].loss = value
+                states[w].lossGradients = gradients
+            } catch {
+                states[w].failure = error
+            }
+        }
+        var parameterGradient = [Double](repeating: 0, count: p)
+        parameterGradient.withUnsafeMutableBufferPointer { runReverse(windows.count, gradient: $0.baseAddress!, statistics: &statistics) }
+        var result = BatchedGradientResult(
+            loss: 0, losses: [], parameterGradient: parameterGradient, initialStateGradients: [], states: [],
+            failures: [], statistics: statistics)
+        for w in windows.indices {
+            let state = states[w]
+            let ok = state.failure == nil
+            result.failures.append(state.failure)
+            result.losses.append(ok ? state.loss : .nan)
+            if ok { result.loss += state.loss }
+            result.initialStateGradients.append(ok ? Array(UnsafeBufferPointer(start: lambda + w * n, count: n)) : [])
+            result.states.append(state.lossStates)
+        }
+        guard parameterGradient.allSatisfy(\.isFinite) else {
+            throw .nonFiniteLoss("the adjoint became non-finite in the reverse sweep")
+        }
+        return result
+    }
+}

@@ -1,0 +1,71 @@
+import ContinuumODE
+
+/// An FSAL explicit Runge-Kutta tableau with an embedded error estimate, laid out for the batched
+/// discrete adjoint: sparse stage rows in the engine's summation order, the error row, and the
+/// stages the reverse pass needs.
+final class BatchedTableau {
+    let s: Int
+    /// Dense `a` (`s × s`, row-major); row `s − 1` equals `b` (first same as last).
+    let a: [Double]
+    let b: [Double]
+    let c: [Double]
+    /// Nonzero entries `(j, aᵢⱼ)` of each stage row, in column order.
+    let rows: [[(Int, Double)]]
+    /// Nonzero error weights `(j, eⱼ)`.
+    let errorRow: [(Int, Double)]
+    /// Stages influencing `y₁` (all but the FSAL stage for Dormand-Prince), in order.
+    let needed: [Int]
+    let order: Double
+    let probe: ButcherTableau.StiffnessProbe?
+
+    init(_ tableau: ButcherTableau) throws(SensitivityError) {
+        guard tableau.isFSAL else {
+            throw .unsupported("the batched discrete adjoint runs FSAL tableaux; \(tableau.name) is not one")
+        }
+        guard case let .embedded(weights, _)? = tableau.errorEstimator, weights.count <= tableau.stageCount else {
+            throw .unsupported("the batched discrete adjoint needs an embedded error estimate within the stages")
+        }
+        let s = tableau.stageCount
+        self.s = s
+        var dense = [Double](repeating: 0, count: s * s)
+        for i in 0..<s { for j in 0..<i where j < tableau.a[i].count { dense[i * s + j] = tableau.a[i][j] } }
+        a = dense
+        b = tableau.b
+        c = tableau.c
+        rows = (0..<s).map { i in (0..<i).compactMap { j in dense[i * s + j] != 0 ? (j, dense[i * s + j]) : nil } }
+        errorRow = weights.enumerated().compactMap { $0.element != 0 ? ($0.offset, $0.element) : nil }
+        var isNeeded = [Bool](repeating: false, count: s)
+        for i in stride(from: s - 1, through: 0, by: -1) {
+            isNeeded[i] = tableau.b[i] != 0 || ((i + 1)..<s).contains { isNeeded[$0] && dense[$0 * s + i] != 0 }
+        }
+        needed = (0..<s).filter { isNeeded[$0] }
+        order = Double(tableau.controllerOrder)
+        probe = tableau.stiffnessProbe
+        if let probe, probe.stage != s - 2 {
+            throw .unsupported("\(tableau.name): stiffness probe stage \(probe.stage) is not the stage before the last")
+        }
+    }
+
+    /// `out = base + h Σⱼ rowⱼ kⱼ` (`base` nil: zero) with the sum taken as the ODE engine takes
+    /// it, `(h Σ_{j<last} rowⱼ kⱼ + base) + (h row_last) k_last`, so a window's steps are those of
+    /// its solve alone to the last bit.
+    @inline(__always)
+    static func combine(
+        _ row: [(Int, Double)], h: Double, base: UnsafePointer<Double>?, slopes: UnsafePointer<Double>, n: Int,
+        into out: UnsafeMutablePointer<Double>
+    ) {
+        guard let last = row.last else {
+            for k in 0..<n { out[k] = base?[k] ?? 0 }
+            return
+        }
+        let newest = slopes + last.0 * n
+        let newestWeight = h * last.1
+        for k in 0..<n {
+            var acc = 0.0
+            for p in 0..<(row.count - 1) { acc += row[p].1 * slopes[row[p].0 * n + k] }
+            var partial = h * acc
+            if let base { partial += base[k] }
+            out[k] = partial + newestWeight * newest[k]
+        }
+    }
+}
