@@ -55,14 +55,14 @@ enum SpiralBenchmark {
 
         func evaluate(
             rows: Int, times: UnsafePointer<Double>, states: UnsafePointer<Double>,
-            derivatives: UnsafeMutablePointer<Double>, record: UnsafeMutablePointer<Double>?
+            derivatives: UnsafeMutablePointer<Double>, records: UnsafePointer<UnsafeMutablePointer<Double>>?
         ) {
             for k in 0..<(2 * rows) { scratch[k] = states[k] * states[k] * states[k] }
             let input = UnsafeBufferPointer(rebasing: scratch[0..<(2 * rows)])
             let output = UnsafeMutableBufferPointer(start: derivatives, count: 2 * rows)
             parameters.withUnsafeBufferPointer { p in
-                if let record {
-                    network.forward(input, parameters: p, into: output, workspace: workspace, recordingInto: record)
+                if let records {
+                    network.forward(input, parameters: p, into: output, workspace: workspace, recordingRowsInto: records)
                 } else {
                     network.forward(input, parameters: p, into: output, workspace: workspace)
                 }
@@ -70,17 +70,17 @@ enum SpiralBenchmark {
         }
 
         func vectorJacobianProduct(
-            rows: Int, times: UnsafePointer<Double>, states: UnsafePointer<Double>, record: UnsafePointer<Double>?,
-            cotangents: UnsafePointer<Double>, stateProducts: UnsafeMutablePointer<Double>,
-            addingParameterProductTo parameterGradient: UnsafeMutablePointer<Double>
+            rows: Int, times: UnsafePointer<Double>, states: UnsafePointer<Double>,
+            records: UnsafePointer<UnsafePointer<Double>>?, cotangents: UnsafePointer<Double>,
+            stateProducts: UnsafeMutablePointer<Double>, addingParameterProductTo parameterGradient: UnsafeMutablePointer<Double>
         ) {
             let v = UnsafeBufferPointer(start: cotangents, count: 2 * rows)
             let products = UnsafeMutableBufferPointer(start: stateProducts, count: 2 * rows)
             let gradient = UnsafeMutableBufferPointer(start: parameterGradient, count: network.parameterCount)
             parameters.withUnsafeBufferPointer { p in
-                if let record {
+                if let records {
                     network.vjp(
-                        recorded: record, rows: rows, outputCotangent: v, parameters: p, inputCotangent: products,
+                        recordedRows: records, rows: rows, outputCotangent: v, parameters: p, inputCotangent: products,
                         accumulatingInto: gradient, workspace: workspace)
                 } else {
                     for k in 0..<(2 * rows) { scratch[k] = states[k] * states[k] * states[k] }

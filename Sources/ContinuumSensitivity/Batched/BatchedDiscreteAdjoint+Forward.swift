@@ -4,10 +4,12 @@ import Foundation
 
 extension BatchedDiscreteAdjoint {
     /// Solves every window forward, all running windows attempting a step together, and tapes
-    /// each accepted step (`t`, `h`, then per needed stage `Yᵢ` and its record).
+    /// each accepted step.
     func runForward(_ windows: [TrajectoryWindow], statistics: inout GradientStatistics) {
-        let s = tableau.s
         states.removeAll(keepingCapacity: true)
+        failures.removeAll(keepingCapacity: true)
+        lossGrid.removeAll(keepingCapacity: true)
+        lossStates.removeAll(keepingCapacity: true)
         var active: [Int] = []
         active.reserveCapacity(windows.count)
         for (w, window) in windows.enumerated() {
@@ -16,28 +18,32 @@ extension BatchedDiscreteAdjoint {
             state.tEnd = window.times.last ?? window.t0
             state.direction = state.tEnd >= window.t0 ? 1 : -1
             state.maximumStep = min(options.maximumStepSize, abs(state.tEnd - window.t0))
-            state.lossGrid = [Int](repeating: 0, count: window.times.count)
-            state.lossStates = [Double](repeating: 0, count: window.times.count * n)
-            state.running = true
-            for k in 0..<n { y[w * n + k] = window.y0[k] }
+            state.lossOffset = lossGrid.count
+            state.lossCount = window.times.count
+            lossGrid.append(contentsOf: repeatElement(0, count: window.times.count))
+            lossStates.append(contentsOf: repeatElement(0, count: window.times.count * n))
+            for c in 0..<n { y[w * n + c] = window.y0[c] }
             if window.times[0] == window.t0 {
-                for k in 0..<n { state.lossStates[k] = window.y0[k] }
+                for c in 0..<n { lossStates[state.lossOffset * n + c] = window.y0[c] }
                 state.nextLoss = 1
             }
-            if state.nextLoss == window.times.count { state.running = false }
+            state.running = state.nextLoss < window.times.count
             tapes[w].count = 0
+            _ = tapes[w].reserve(2 * stride)
             states.append(state)
+            failures.append(nil)
             if state.running { active.append(w) }
         }
         // f(t₀, y₀) for every window: slope and record of stage 0.
         restart(active)
-        for w in active where !FiniteCheck.allFinite(k + w * s * n, count: n) {
-            states[w].fail(.nonFiniteState, "f(t0, y0) is not finite")
+        for w in active where !FiniteCheck.allFinite(k + w * tableau.s * n, count: n) {
+            fail(w, .nonFiniteState, "f(t0, y0) is not finite")
         }
-        initialStepSizes(active.filter { states[$0].running }, windows: windows)
+        initialStepSizes(active.filter { states[$0].running })
+        var restarting: [Int] = []
         while true {
             active.removeAll(keepingCapacity: true)
-            var restarting: [Int] = []
+            restarting.removeAll(keepingCapacity: true)
             for w in windows.indices where states[w].running {
                 if states[w].needsRestart { restarting.append(w) }
                 if prepareAttempt(w, windows[w]) { active.append(w) }
@@ -54,24 +60,33 @@ extension BatchedDiscreteAdjoint {
         }
     }
 
+    /// Where row `r` (window `w`, tape entry `entry`) records stage `i`: its tape slot; the FSAL
+    /// stage records into the next entry's stage 0; other stages are not needed.
+    @inline(__always)
+    func recordDestination(stage i: Int, entry: UnsafeMutablePointer<Double>, row r: Int) -> UnsafeMutablePointer<Double> {
+        if tapeSlot[i] >= 0 { return entry + tapeSlot[i] + n }
+        if i == tableau.s - 1 && tapeSlot[0] >= 0 { return entry + stride + tapeSlot[0] + n }
+        return discarded + r * rw
+    }
+
     /// Evaluates `f(t, y)` of `windows` afresh into stage 0 (start, or the far side of a stop time).
     func restart(_ windows: [Int]) {
         let s = tableau.s
         for (r, w) in windows.enumerated() {
             batchTimes[r] = states[w].t
-            (batchStates + r * n).update(from: y + w * n, count: n)
+            for c in 0..<n { batchStates[r * n + c] = y[w * n + c] }
+            pointers[r] = recordDestination(stage: 0, entry: tapes[w].reserve(2 * stride), row: r)
         }
         evaluateBatch(rows: windows.count, recording: true)
         for (r, w) in windows.enumerated() {
-            (k + w * s * n).update(from: batchOutputs + r * n, count: n)
-            (records + w * s * rw).update(from: batchRecords + r * rw, count: rw)
+            for c in 0..<n { k[w * s * n + c] = batchOutputs[r * n + c] }
             states[w].evaluations += 1
             states[w].needsRestart = false
         }
     }
 
     /// Hairer's HINIT for each window (or the given first step), as the ODE driver computes it.
-    func initialStepSizes(_ windows: [Int], windows all: [TrajectoryWindow]) {
+    func initialStepSizes(_ windows: [Int]) {
         let s = tableau.s
         let tolerance = options.tolerance
         if let h0 = options.initialStepSize {
@@ -107,13 +122,12 @@ extension BatchedDiscreteAdjoint {
     /// The driver's checks before a step; true when window `w` attempts one.
     func prepareAttempt(_ w: Int, _ window: TrajectoryWindow) -> Bool {
         var state = states[w]
-        defer { states[w] = state }
         guard state.direction * (state.tEnd - state.t) > 0 else {
-            state.running = false
+            states[w].running = false
             return false
         }
         if state.accepted + state.rejected >= options.maximumSteps {
-            state.fail(.maxStepsReached, "reached the maximum of \(options.maximumSteps) steps")
+            fail(w, .maxStepsReached, "reached the maximum of \(options.maximumSteps) steps")
             return false
         }
         let target = window.times[state.nextLoss]
@@ -124,13 +138,14 @@ extension BatchedDiscreteAdjoint {
             state.landsOnTarget = true
         }
         state.step = step
+        states[w] = state
         if 0.1 * abs(step) <= abs(state.t) * Double.ulpOfOne
             || (!state.landsOnTarget && abs(step) < options.minimumStepSize)
         {
             if state.lastRejectionNonFinite {
-                state.fail(.nonFiniteState, "the solution is not finite (NaN or infinity) beyond this time")
+                fail(w, .nonFiniteState, "the solution is not finite (NaN or infinity) beyond this time")
             } else {
-                state.fail(.stepSizeUnderflow, "step size \(abs(step)) is too small")
+                fail(w, .stepSizeUnderflow, "step size \(abs(step)) is too small")
             }
             return false
         }

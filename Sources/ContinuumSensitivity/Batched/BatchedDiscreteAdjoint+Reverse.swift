@@ -7,47 +7,51 @@ extension BatchedDiscreteAdjoint {
     func runReverse(_ count: Int, gradient: UnsafeMutablePointer<Double>, statistics: inout GradientStatistics) {
         let s = tableau.s
         let needed = tableau.needed
-        let stride = 2 + needed.count * (n + rw)
+        let a = tableau.a
+        let b = tableau.b
+        let nodes = tableau.c
         var cursor = [Int](repeating: 0, count: count)
         var sweeps = 0
         for w in 0..<count {
-            lambda.advanced(by: w * n).update(repeating: 0, count: n)
-            guard states[w].failure == nil else { continue }
-            cursor[w] = states[w].lossGrid.count - 1
+            (lambda + w * n).update(repeating: 0, count: n)
+            guard failures[w] == nil else { continue }
+            cursor[w] = states[w].lossCount - 1
             sweeps = max(sweeps, states[w].accepted)
         }
         var active: [Int] = []
         active.reserveCapacity(count)
         for r in 0..<sweeps {
             active.removeAll(keepingCapacity: true)
-            for w in 0..<count where states[w].failure == nil && states[w].accepted > r {
+            for w in 0..<count where failures[w] == nil && states[w].accepted > r {
+                entries[active.count] = tapes[w].pointer + (states[w].accepted - 1 - r) * stride
                 active.append(w)
                 addLossGradient(w, at: states[w].accepted - r, cursor: &cursor[w])
             }
             for m in (0..<needed.count).reversed() {
                 let i = needed[m]
                 for (row, w) in active.enumerated() {
-                    let entry = tapes[w].pointer + (states[w].accepted - 1 - r) * stride
+                    let entry = entries[row]
                     let h = entry[1]
-                    let stage = entry + 2 + m * (n + rw)
+                    let stage = entry + tapeSlot[i]
                     let kBar = batchCotangents + row * n
-                    let hb = h * tableau.b[i]
+                    let hb = h * b[i]
                     let lam = lambda + w * n
                     for c in 0..<n { kBar[c] = hb * lam[c] }
                     for later in (m + 1)..<needed.count {
                         let j = needed[later]
-                        let aji = h * tableau.a[j * s + i]
+                        let aji = h * a[j * s + i]
                         if aji == 0 { continue }
                         let uj = stageCotangents + (w * s + j) * n
                         for c in 0..<n { kBar[c] += aji * uj[c] }
                     }
-                    batchTimes[row] = entry[0] + tableau.c[i] * h
-                    (batchStates + row * n).update(from: stage, count: n)
-                    if rw > 0 { (batchRecords + row * rw).update(from: stage + n, count: rw) }
+                    batchTimes[row] = entry[0] + nodes[i] * h
+                    for c in 0..<n { batchStates[row * n + c] = stage[c] }
+                    pointers[row] = stage + n
                 }
                 vectorJacobianProductBatch(rows: active.count, addingTo: gradient)
                 for (row, w) in active.enumerated() {
-                    (stageCotangents + (w * s + i) * n).update(from: batchOutputs + row * n, count: n)
+                    let u = stageCotangents + (w * s + i) * n
+                    for c in 0..<n { u[c] = batchOutputs[row * n + c] }
                 }
             }
             for w in active {
@@ -60,19 +64,20 @@ extension BatchedDiscreteAdjoint {
             statistics.vectorJacobianProducts += active.count * needed.count
             statistics.backward.acceptedSteps += active.count
         }
-        for w in 0..<count where states[w].failure == nil {
+        for w in 0..<count where failures[w] == nil {
             addLossGradient(w, at: 0, cursor: &cursor[w])
             if !(0..<n).allSatisfy({ lambda[w * n + $0].isFinite }) {
-                states[w].failure = .nonFiniteLoss("the adjoint became non-finite in the reverse sweep")
+                failures[w] = .nonFiniteLoss("the adjoint became non-finite in the reverse sweep")
             }
         }
     }
 
-    /// Adds `∂ℓᵢ/∂y` of window `w` to `λ_w` if loss time `i = cursor` sits at grid point `j`.
+    /// Adds `∂ℓᵢ/∂y` of window `w` to `λ_w` if its loss time `i = cursor` sits at grid point `j`.
     func addLossGradient(_ w: Int, at j: Int, cursor: inout Int) {
-        guard cursor >= 0, states[w].lossGrid[cursor] == j else { return }
+        let index = states[w].lossOffset + cursor
+        guard cursor >= 0, lossGrid[index] == j else { return }
         let lam = lambda + w * n
-        for c in 0..<n { lam[c] += states[w].lossGradients[cursor * n + c] }
+        for c in 0..<n { lam[c] += lossGradients[index * n + c] }
         cursor -= 1
     }
 }

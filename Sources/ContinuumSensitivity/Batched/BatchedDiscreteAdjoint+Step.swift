@@ -2,31 +2,33 @@ import ContinuumNumerics
 import ContinuumODE
 
 extension BatchedDiscreteAdjoint {
-    /// One attempted step of every window in `active`: the stages in batched evaluations, then
-    /// per window the error norm, the controller, and on acceptance the tape entry.
+    /// One attempted step of every window in `active`: the stages in batched evaluations (records
+    /// straight into each window's next tape entry), then per window the error norm, the
+    /// controller, and on acceptance the tape entry.
     func attempt(_ active: [Int], windows: [TrajectoryWindow]) {
         let s = tableau.s
+        for (r, w) in active.enumerated() { entries[r] = tapes[w].reserve(2 * stride) }
         for i in 1..<s {
-            let row = tableau.rows[i]
             let ci = tableau.c[i]
             for (r, w) in active.enumerated() {
                 let step = states[w].step
                 let yi = stageStates + (w * s + i) * n
-                BatchedTableau.combine(row, h: step, base: y + w * n, slopes: k + w * s * n, n: n, into: yi)
-                (batchStates + r * n).update(from: yi, count: n)
+                tableau.rows.combine(row: i, h: step, base: y + w * n, slopes: k + w * s * n, n: n, into: yi)
+                for c in 0..<n { batchStates[r * n + c] = yi[c] }
                 batchTimes[r] = states[w].t + ci * step
+                pointers[r] = recordDestination(stage: i, entry: entries[r], row: r)
             }
             evaluateBatch(rows: active.count, recording: true)
             for (r, w) in active.enumerated() {
-                (k + (w * s + i) * n).update(from: batchOutputs + r * n, count: n)
-                if rw > 0 { (records + (w * s + i) * rw).update(from: batchRecords + r * rw, count: rw) }
+                let ki = k + (w * s + i) * n
+                for c in 0..<n { ki[c] = batchOutputs[r * n + c] }
             }
         }
-        for w in active { finishAttempt(w, windows[w]) }
+        for (r, w) in active.enumerated() { finishAttempt(w, windows[w], entry: entries[r]) }
     }
 
     /// Error norm, accept/reject and controller of window `w` after its stages.
-    func finishAttempt(_ w: Int, _ window: TrajectoryWindow) {
+    func finishAttempt(_ w: Int, _ window: TrajectoryWindow, entry: UnsafeMutablePointer<Double>) {
         let s = tableau.s
         var state = states[w]
         defer { states[w] = state }
@@ -35,7 +37,7 @@ extension BatchedDiscreteAdjoint {
         let slopes = k + w * s * n
         let y0 = y + w * n
         let y1 = stageStates + (w * s + s - 1) * n
-        BatchedTableau.combine(tableau.errorRow, h: step, base: nil, slopes: slopes, n: n, into: scratch)
+        tableau.rows.combine(row: tableau.errorRow, h: step, base: nil, slopes: slopes, n: n, into: scratch)
         var error = WeightedNorm.rms(scratch, y0, y1, count: n, tolerance: options.tolerance)
         var finite = error.isFinite
         if finite && error <= 1 {
@@ -51,7 +53,15 @@ extension BatchedDiscreteAdjoint {
         }
         state.accepted += 1
         state.lastRejectionNonFinite = false
-        recordStep(w, t: state.t, h: step)
+        // The tape entry: t, h and the needed stage states (their records are already there).
+        entry[0] = state.t
+        entry[1] = step
+        for i in tableau.needed {
+            let source = i == 0 ? y0 : stageStates + (w * s + i) * n
+            let slot = entry + tapeSlot[i]
+            for c in 0..<n { slot[c] = source[c] }
+        }
+        tapes[w].count += stride
         let stiff = tableau.probe.map { probe in
             state.stiffnessDeclared(interval: options.stiffnessCheckInterval) {
                 stiffnessRatio(w, h: step, bound: probe.bound)
@@ -59,41 +69,29 @@ extension BatchedDiscreteAdjoint {
         } ?? false
         let tNew = state.landsOnTarget ? window.times[state.nextLoss] : state.t + step
         // FSAL: the new point and its slope become stage 0 of the next step.
-        y0.update(from: y1, count: n)
-        slopes.update(from: slopes + (s - 1) * n, count: n)
-        if rw > 0 { (records + w * s * rw).update(from: records + (w * s + s - 1) * rw, count: rw) }
+        for c in 0..<n {
+            y0[c] = y1[c]
+            slopes[c] = slopes[(s - 1) * n + c]
+        }
         let fsalTime = state.t + tableau.c[s - 1] * step
         state.t = tNew
         if state.landsOnTarget {
-            state.lossGrid[state.nextLoss] = state.accepted
-            for k in 0..<n { state.lossStates[state.nextLoss * n + k] = y0[k] }
+            let index = state.lossOffset + state.nextLoss
+            lossGrid[index] = state.accepted
+            for c in 0..<n { lossStates[index * n + c] = y0[c] }
             state.nextLoss += 1
             // At a stop time the driver evaluates f afresh; the FSAL slope is that value when it
             // was taken at the same time (f is a function of t and y).
             if state.nextLoss < window.times.count && fsalTime != tNew { state.needsRestart = true }
         }
         if stiff {
-            state.fail(.stiffnessDetected, "the problem became stiff (Hairer's test failed 15 times in a row)")
-            state.lossStates = []
+            states[w] = state
+            fail(w, .stiffnessDetected, "the problem became stiff (Hairer's test failed 15 times in a row)")
+            state = states[w]
             return
         }
         state.h = min(abs(step) * factor, state.maximumStep)
         if state.direction * (state.tEnd - state.t) <= 0 { state.running = false }
-    }
-
-    /// Appends window `w`'s accepted step to its tape: `t`, `h`, then `Yᵢ` and the record of
-    /// each needed stage (`Y₀ = y`).
-    func recordStep(_ w: Int, t: Double, h: Double) {
-        let s = tableau.s
-        let entry = tapes[w].append(2 + tableau.needed.count * (n + rw))
-        entry[0] = t
-        entry[1] = h
-        var out = entry + 2
-        for i in tableau.needed {
-            out.update(from: i == 0 ? y + w * n : stageStates + (w * s + i) * n, count: n)
-            if rw > 0 { (out + n).update(from: records + (w * s + i) * rw, count: rw) }
-            out += n + rw
-        }
     }
 
     /// Hairer's `|h| ‖f(y₁) − f(Y_probe)‖ / ‖y₁ − Y_probe‖ / bound` for window `w`.

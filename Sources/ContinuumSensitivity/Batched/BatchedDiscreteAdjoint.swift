@@ -46,10 +46,36 @@ public final class BatchedDiscreteAdjoint<Field: BatchedDifferentiableVectorFiel
     let p: Int
     let rw: Int
     var states: [BatchedWindowState] = []
+    var failures: [SensitivityError?] = []
     var tapes: [BatchedTape] = []
-    /// Per-window vectors and the batch buffers (see ``layout(capacity:)``).
-    var work = ScratchBuffer(count: 0)
+    /// Per loss time of every window (flat, at each window's ``BatchedWindowState/lossOffset``):
+    /// the grid index where the solve reached it, the state there, and `∂ℓᵢ/∂y`.
+    var lossGrid: [Int] = []
+    var lossStates: [Double] = []
+    var lossGradients: [Double] = []
+    /// Values per taped step: `t`, `h`, then `Yᵢ` and its record for each needed stage.
+    let stride: Int
+    /// Where stage `i`'s state and record sit in a tape entry (-1: not taped).
+    let tapeSlot: [Int]
     var capacity = 0
+    var work = ScratchBuffer(count: 0)
+    /// One pointer per batch row: where its record goes (or comes from), and its tape entry.
+    var pointers = UnsafeMutablePointer<UnsafeMutablePointer<Double>>.allocate(capacity: 1)
+    var entries = UnsafeMutablePointer<UnsafeMutablePointer<Double>>.allocate(capacity: 1)
+    /// Per window: `y` (n), slopes `k` (s·n), stage states `Y` (s·n), `λ` (n), stage cotangents
+    /// `ū` (s·n); then the batch rows: times, states (n), outputs (n), cotangents (n), and
+    /// records of stages that are not taped (rw); then `n` of scratch.
+    var y: UnsafeMutablePointer<Double> { work.pointer }
+    var k = BatchedDiscreteAdjoint.placeholder
+    var stageStates = BatchedDiscreteAdjoint.placeholder
+    var lambda = BatchedDiscreteAdjoint.placeholder
+    var stageCotangents = BatchedDiscreteAdjoint.placeholder
+    var batchTimes = BatchedDiscreteAdjoint.placeholder
+    var batchStates = BatchedDiscreteAdjoint.placeholder
+    var batchOutputs = BatchedDiscreteAdjoint.placeholder
+    var batchCotangents = BatchedDiscreteAdjoint.placeholder
+    var discarded = BatchedDiscreteAdjoint.placeholder
+    var scratch = BatchedDiscreteAdjoint.placeholder
 
     /// An adjoint for `field` solved with `method` under `options`.
     ///
@@ -75,36 +101,54 @@ public final class BatchedDiscreteAdjoint<Field: BatchedDifferentiableVectorFiel
         n = field.dimension
         p = field.parameterCount
         rw = field.recordWidth
+        let needed = tableau.needed
+        stride = 2 + needed.count * (field.dimension + field.recordWidth)
+        tapeSlot = (0..<tableau.s).map { i in
+            needed.firstIndex(of: i).map { 2 + $0 * (field.dimension + field.recordWidth) } ?? -1
+        }
+    }
+
+    deinit {
+        pointers.deallocate()
+        entries.deallocate()
     }
 
     // MARK: Buffers
 
-    /// Offsets into `work` for `capacity` windows: `y` (B·n), slopes `k` (B·s·n), stage states `Y`
-    /// (B·s·n), records (B·s·rw), adjoint `λ` (B·n), stage cotangents `ū` (B·s·n), then the batch
-    /// rows: times (B), states (B·n), outputs (B·n), cotangents (B·n), records (B·rw), and `n`
-    /// of scratch.
-    var y: UnsafeMutablePointer<Double> { work.pointer }
-    var k: UnsafeMutablePointer<Double> { y + capacity * n }
-    var stageStates: UnsafeMutablePointer<Double> { k + capacity * tableau.s * n }
-    var records: UnsafeMutablePointer<Double> { stageStates + capacity * tableau.s * n }
-    var lambda: UnsafeMutablePointer<Double> { records + capacity * tableau.s * rw }
-    var stageCotangents: UnsafeMutablePointer<Double> { lambda + capacity * n }
-    var batchTimes: UnsafeMutablePointer<Double> { stageCotangents + capacity * tableau.s * n }
-    var batchStates: UnsafeMutablePointer<Double> { batchTimes + capacity }
-    var batchOutputs: UnsafeMutablePointer<Double> { batchStates + capacity * n }
-    var batchCotangents: UnsafeMutablePointer<Double> { batchOutputs + capacity * n }
-    var batchRecords: UnsafeMutablePointer<Double> { batchCotangents + capacity * n }
-    var scratch: UnsafeMutablePointer<Double> { batchRecords + capacity * rw }
+    /// A never-dereferenced pointer that the buffer views hold until ``reserve(windows:)`` sets them.
+    static var placeholder: UnsafeMutablePointer<Double> { UnsafeMutablePointer(bitPattern: 8)! }
 
     func reserve(windows count: Int) {
         guard count > capacity else { return }
         let s = tableau.s
         capacity = count
-        work = ScratchBuffer(count: count * (n + 3 * s * n + s * rw + n + 1 + 3 * n + rw) + n)
-        while tapes.count < count { tapes.append(BatchedTape(capacity: 64 * (2 + s * (n + rw)))) }
+        work = ScratchBuffer(count: count * (n + 2 * s * n + n + s * n + 1 + 3 * n + rw) + n)
+        k = y + count * n
+        stageStates = k + count * s * n
+        lambda = stageStates + count * s * n
+        stageCotangents = lambda + count * n
+        batchTimes = stageCotangents + count * s * n
+        batchStates = batchTimes + count
+        batchOutputs = batchStates + count * n
+        batchCotangents = batchOutputs + count * n
+        discarded = batchCotangents + count * n
+        scratch = discarded + count * rw
+        pointers.deallocate()
+        pointers = .allocate(capacity: count)
+        entries.deallocate()
+        entries = .allocate(capacity: count)
+        while tapes.count < count { tapes.append(BatchedTape(capacity: 16 * stride)) }
+    }
+
+    /// Ends window `w`'s solve with `status`.
+    func fail(_ w: Int, _ status: SolutionStatus, _ reason: String) {
+        states[w].running = false
+        states[w].failed = true
+        failures[w] = .forwardSolveFailed(status, reason + " (at t = \(states[w].t))")
     }
 
     /// Evaluates the first `rows` batch rows, in chunks of the field's batch capacity.
+    /// `recording`: row `r`'s record goes to `pointers[r]`.
     func evaluateBatch(rows: Int, recording: Bool) {
         let chunk = max(1, field.batchCapacity)
         var start = 0
@@ -112,20 +156,22 @@ public final class BatchedDiscreteAdjoint<Field: BatchedDifferentiableVectorFiel
             let m = min(chunk, rows - start)
             field.evaluate(
                 rows: m, times: batchTimes + start, states: batchStates + start * n,
-                derivatives: batchOutputs + start * n, record: recording && rw > 0 ? batchRecords + start * rw : nil)
+                derivatives: batchOutputs + start * n, records: recording && rw > 0 ? UnsafePointer(pointers + start) : nil)
             start += m
         }
     }
 
-    /// The VJP of the first `rows` batch rows, adding the parameter products to `gradient`.
+    /// The VJP of the first `rows` batch rows (records at `pointers[r]`), adding the parameter
+    /// products to `gradient`.
     func vectorJacobianProductBatch(rows: Int, addingTo gradient: UnsafeMutablePointer<Double>) {
         let chunk = max(1, field.batchCapacity)
         var start = 0
+        let records = UnsafeMutableRawPointer(pointers).assumingMemoryBound(to: UnsafePointer<Double>.self)
         while start < rows {
             let m = min(chunk, rows - start)
             field.vectorJacobianProduct(
                 rows: m, times: batchTimes + start, states: batchStates + start * n,
-                record: rw > 0 ? UnsafePointer(batchRecords + start * rw) : nil,
+                records: rw > 0 ? UnsafePointer(records + start) : nil,
                 cotangents: batchCotangents + start * n, stateProducts: batchOutputs + start * n,
                 addingParameterProductTo: gradient)
             start += m
@@ -159,13 +205,15 @@ public final class BatchedDiscreteAdjoint<Field: BatchedDifferentiableVectorFiel
         reserve(windows: windows.count)
         var statistics = GradientStatistics()
         runForward(windows, statistics: &statistics)
-        for w in windows.indices where states[w].failure == nil {
+        lossGradients = [Double](repeating: 0, count: lossStates.count)
+        for w in windows.indices where failures[w] == nil {
+            let range = (states[w].lossOffset * n)..<((states[w].lossOffset + states[w].lossCount) * n)
             do {
-                let (value, gradients) = try lossTimes[w].evaluate(losses[w], states: states[w].lossStates)
+                let (value, gradients) = try lossTimes[w].evaluate(losses[w], states: Array(lossStates[range]))
                 states[w].loss = value
-                states[w].lossGradients = gradients
+                lossGradients.replaceSubrange(range, with: gradients)
             } catch {
-                states[w].failure = error
+                failures[w] = error
             }
         }
         var parameterGradient = [Double](repeating: 0, count: p)
@@ -173,14 +221,15 @@ public final class BatchedDiscreteAdjoint<Field: BatchedDifferentiableVectorFiel
         var result = BatchedGradientResult(
             loss: 0, losses: [], parameterGradient: parameterGradient, initialStateGradients: [], states: [],
             failures: [], statistics: statistics)
+        result.failures = failures
         for w in windows.indices {
             let state = states[w]
-            let ok = state.failure == nil
-            result.failures.append(state.failure)
+            let ok = failures[w] == nil
             result.losses.append(ok ? state.loss : .nan)
             if ok { result.loss += state.loss }
             result.initialStateGradients.append(ok ? Array(UnsafeBufferPointer(start: lambda + w * n, count: n)) : [])
-            result.states.append(state.lossStates)
+            result.states.append(
+                state.failed ? [] : Array(lossStates[(state.lossOffset * n)..<((state.lossOffset + state.lossCount) * n)]))
         }
         guard parameterGradient.allSatisfy(\.isFinite) else {
             throw .nonFiniteLoss("the adjoint became non-finite in the reverse sweep")

@@ -9,10 +9,9 @@ final class BatchedTableau {
     let a: [Double]
     let b: [Double]
     let c: [Double]
-    /// Nonzero entries `(j, aᵢⱼ)` of each stage row, in column order.
-    let rows: [[(Int, Double)]]
-    /// Nonzero error weights `(j, eⱼ)`.
-    let errorRow: [(Int, Double)]
+    /// Nonzero entries `(j, aᵢⱼ)` of each stage row, in column order; row `s` holds the error
+    /// weights `eⱼ`.
+    let rows: SparseCoefficients
     /// Stages influencing `y₁` (all but the FSAL stage for Dormand-Prince), in order.
     let needed: [Int]
     let order: Double
@@ -32,8 +31,9 @@ final class BatchedTableau {
         a = dense
         b = tableau.b
         c = tableau.c
-        rows = (0..<s).map { i in (0..<i).compactMap { j in dense[i * s + j] != 0 ? (j, dense[i * s + j]) : nil } }
-        errorRow = weights.enumerated().compactMap { $0.element != 0 ? ($0.offset, $0.element) : nil }
+        rows = SparseCoefficients(
+            (0..<s).map { i in (0..<i).compactMap { j in dense[i * s + j] != 0 ? (j, dense[i * s + j]) : nil } }
+                + [weights.enumerated().compactMap { $0.element != 0 ? ($0.offset, $0.element) : nil }])
         var isNeeded = [Bool](repeating: false, count: s)
         for i in stride(from: s - 1, through: 0, by: -1) {
             isNeeded[i] = tableau.b[i] != 0 || ((i + 1)..<s).contains { isNeeded[$0] && dense[$0 * s + i] != 0 }
@@ -46,23 +46,59 @@ final class BatchedTableau {
         }
     }
 
-    /// `out = base + h Σⱼ rowⱼ kⱼ` (`base` nil: zero) with the sum taken as the ODE engine takes
-    /// it, `(h Σ_{j<last} rowⱼ kⱼ + base) + (h row_last) k_last`, so a window's steps are those of
-    /// its solve alone to the last bit.
+    /// Index of the error row in ``rows``.
+    var errorRow: Int { s }
+}
+
+/// Sparse coefficient rows in flat storage: row `i` is entries `start[i]..<start[i + 1]` of
+/// `column` and `value`.
+final class SparseCoefficients {
+    let start: UnsafeMutablePointer<Int>
+    let column: UnsafeMutablePointer<Int>
+    let value: UnsafeMutablePointer<Double>
+
+    init(_ rows: [[(Int, Double)]]) {
+        let entries = rows.flatMap { $0 }
+        start = .allocate(capacity: rows.count + 1)
+        column = .allocate(capacity: max(entries.count, 1))
+        value = .allocate(capacity: max(entries.count, 1))
+        var offset = 0
+        for (i, row) in rows.enumerated() {
+            start[i] = offset
+            offset += row.count
+        }
+        start[rows.count] = offset
+        for (k, entry) in entries.enumerated() {
+            column[k] = entry.0
+            value[k] = entry.1
+        }
+    }
+
+    deinit {
+        start.deallocate()
+        column.deallocate()
+        value.deallocate()
+    }
+
+    /// `out = base + h Σⱼ rowⱼ kⱼ` (`base` nil: zero; `kⱼ` at `slopes + j·n`) with the sum taken
+    /// as the ODE engine takes it, `(h Σ_{j<last} rowⱼ kⱼ + base) + (h row_last) k_last`, so a
+    /// window's steps are those of its solve alone to the last bit.
     @inline(__always)
-    static func combine(
-        _ row: [(Int, Double)], h: Double, base: UnsafePointer<Double>?, slopes: UnsafePointer<Double>, n: Int,
+    func combine(
+        row i: Int, h: Double, base: UnsafePointer<Double>?, slopes: UnsafePointer<Double>, n: Int,
         into out: UnsafeMutablePointer<Double>
     ) {
-        guard let last = row.last else {
+        let first = start[i]
+        let end = start[i + 1]
+        guard end > first else {
             for k in 0..<n { out[k] = base?[k] ?? 0 }
             return
         }
-        let newest = slopes + last.0 * n
-        let newestWeight = h * last.1
+        let newest = slopes + column[end - 1] * n
+        let newestWeight = h * value[end - 1]
         for k in 0..<n {
             var acc = 0.0
-            for p in 0..<(row.count - 1) { acc += row[p].1 * slopes[row[p].0 * n + k] }
+            for p in first..<(end - 1) { acc += value[p] * slopes[column[p] * n + k] }
             var partial = h * acc
             if let base { partial += base[k] }
             out[k] = partial + newestWeight * newest[k]

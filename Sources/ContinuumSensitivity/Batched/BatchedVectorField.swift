@@ -11,27 +11,29 @@ import ContinuumODE
 ///
 /// A field may also *record* per row what its VJP needs from the forward pass (``recordWidth``
 /// values, e.g. a network's hidden activations): the solver stores the record of every stage it
-/// keeps and hands it back to ``vectorJacobianProduct(rows:times:states:record:cotangents:stateProducts:addingParameterProductTo:)``,
-/// which then need not recompute the forward pass.
+/// keeps and hands it back to ``vectorJacobianProduct(rows:times:states:records:cotangents:stateProducts:addingParameterProductTo:)``,
+/// which then need not recompute the forward pass. Records are passed as one pointer per row, so
+/// the solver's tape receives them without intermediate copies.
 public protocol BatchedDifferentiableVectorField: DifferentiableVectorField {
     /// The largest number of rows one batched call accepts (`Int.max`: any).
     var batchCapacity: Int { get }
 
-    /// Values per row written by a recording ``evaluate(rows:times:states:derivatives:record:)``
+    /// Values per row written by a recording ``evaluate(rows:times:states:derivatives:records:)``
     /// (0: the field records nothing and its VJP recomputes what it needs).
     var recordWidth: Int { get }
 
-    /// Writes `f(tᵣ, yᵣ)` into row `r` of `derivatives` for `r < rows`, and, if `record` is given,
-    /// ``recordWidth`` values per row (row-major) for a later VJP at the same rows.
+    /// Writes `f(tᵣ, yᵣ)` into row `r` of `derivatives` for `r < rows`, and, if `records` is
+    /// given, ``recordWidth`` values for a later VJP at `(tᵣ, yᵣ)` to `records[r]`.
     func evaluate(
         rows: Int, times: UnsafePointer<Double>, states: UnsafePointer<Double>,
-        derivatives: UnsafeMutablePointer<Double>, record: UnsafeMutablePointer<Double>?)
+        derivatives: UnsafeMutablePointer<Double>, records: UnsafePointer<UnsafeMutablePointer<Double>>?)
 
     /// Writes `vᵣᵀ ∂f/∂y(tᵣ, yᵣ)` into row `r` of `stateProducts` and **adds** `Σᵣ vᵣᵀ ∂f/∂θ(tᵣ, yᵣ)`
-    /// to `parameterGradient` (``parameterCount`` values). `record`, if given, holds the rows a
+    /// to `parameterGradient` (``parameterCount`` values). `records[r]`, if given, holds what a
     /// recording evaluation wrote at the same `(tᵣ, yᵣ)`.
     func vectorJacobianProduct(
-        rows: Int, times: UnsafePointer<Double>, states: UnsafePointer<Double>, record: UnsafePointer<Double>?,
+        rows: Int, times: UnsafePointer<Double>, states: UnsafePointer<Double>,
+        records: UnsafePointer<UnsafePointer<Double>>?,
         cotangents: UnsafePointer<Double>, stateProducts: UnsafeMutablePointer<Double>,
         addingParameterProductTo parameterGradient: UnsafeMutablePointer<Double>)
 }
@@ -46,7 +48,7 @@ extension BatchedDifferentiableVectorField {
     /// One ``VectorField/evaluate(_:_:_:)`` per row.
     public func evaluate(
         rows: Int, times: UnsafePointer<Double>, states: UnsafePointer<Double>,
-        derivatives: UnsafeMutablePointer<Double>, record: UnsafeMutablePointer<Double>?
+        derivatives: UnsafeMutablePointer<Double>, records: UnsafePointer<UnsafeMutablePointer<Double>>?
     ) {
         let n = dimension
         for r in 0..<rows {
@@ -59,9 +61,9 @@ extension BatchedDifferentiableVectorField {
     /// One single-sample vector-Jacobian product per row (parameter products summed through stack
     /// scratch).
     public func vectorJacobianProduct(
-        rows: Int, times: UnsafePointer<Double>, states: UnsafePointer<Double>, record: UnsafePointer<Double>?,
-        cotangents: UnsafePointer<Double>, stateProducts: UnsafeMutablePointer<Double>,
-        addingParameterProductTo parameterGradient: UnsafeMutablePointer<Double>
+        rows: Int, times: UnsafePointer<Double>, states: UnsafePointer<Double>,
+        records: UnsafePointer<UnsafePointer<Double>>?, cotangents: UnsafePointer<Double>,
+        stateProducts: UnsafeMutablePointer<Double>, addingParameterProductTo parameterGradient: UnsafeMutablePointer<Double>
     ) {
         let n = dimension
         let p = parameterCount

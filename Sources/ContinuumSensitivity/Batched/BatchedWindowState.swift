@@ -28,20 +28,11 @@ struct BatchedWindowState {
     var running = false
     /// The slope at the current point must be evaluated afresh (after a stop time).
     var needsRestart = false
-    var failure: SensitivityError?
-    /// For each loss time, the grid index (number of accepted steps) where the solve reached it.
-    var lossGrid: [Int] = []
-    /// The states at the loss times, row-major.
-    var lossStates: [Double] = []
-    /// The loss gradients `∂ℓᵢ/∂y`, row-major.
-    var lossGradients: [Double] = []
+    /// Where the window's loss times start in the flat per-batch arrays.
+    var lossOffset = 0
+    var lossCount = 0
+    var failed = false
     var loss = Double.nan
-
-    /// Ends the window's solve with `status`.
-    mutating func fail(_ status: SolutionStatus, _ reason: String) {
-        running = false
-        failure = .forwardSolveFailed(status, reason + " (at t = \(t))")
-    }
 
     /// Hairer's PI controller (as the ODE driver's): the factor for the next step after a step
     /// with error norm `error`, updating the history. Called once per attempted step.
@@ -90,28 +81,30 @@ struct BatchedWindowState {
 final class BatchedTape {
     private(set) var pointer: UnsafeMutablePointer<Double>
     private(set) var capacity: Int
+    /// Values committed.
     var count = 0
 
     init(capacity: Int) {
         self.capacity = max(capacity, 16)
         pointer = .allocate(capacity: self.capacity)
+        pointer.initialize(repeating: 0, count: self.capacity)
     }
 
     deinit { pointer.deallocate() }
 
-    /// Room for `extra` more values at the end; returns where they start.
+    /// Makes room for `extra` values beyond ``count`` (keeping everything stored, committed or
+    /// not); returns where the uncommitted part starts.
     @inline(__always)
-    func append(_ extra: Int) -> UnsafeMutablePointer<Double> {
+    func reserve(_ extra: Int) -> UnsafeMutablePointer<Double> {
         if count + extra > capacity {
             let grown = max(2 * capacity, count + extra)
             let bigger = UnsafeMutablePointer<Double>.allocate(capacity: grown)
-            bigger.update(from: pointer, count: count)
+            bigger.update(from: pointer, count: capacity)
+            (bigger + capacity).initialize(repeating: 0, count: grown - capacity)
             pointer.deallocate()
             pointer = bigger
             capacity = grown
         }
-        let start = pointer + count
-        count += extra
-        return start
+        return pointer + count
     }
 }
