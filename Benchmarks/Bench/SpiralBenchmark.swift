@@ -1,5 +1,6 @@
 import Continuum
 import Foundation
+import _AllocationCounter
 
 /// `continuum-bench spiral`: torchdiffeq's `ode_demo` training run. True dynamics
 /// `dy/dt = (y³) A`, `A = [[-0.1, 2], [-2, -0.1]]` (row vector times A), `y0 = (2, 0)`, 1000 points
@@ -168,12 +169,41 @@ enum SpiralBenchmark {
             }
         }
         seconds.sort()
+        var allocations: [(String, String)] = []
+        if batched {
+            let (perCall, perStep) = try batchedAllocations(adjoint, data: data, times: times)
+            allocations = [("allocations_per_batch", String(perCall)), ("allocations_per_step", JSONText.number(perStep))]
+        }
         return JSONText.object([
             ("seconds_per_iteration", JSONText.number(seconds[seconds.count / 2])),
             ("iterations", String(iterations)),
             ("sensitivity", JSONText.string(batched ? "batched discrete" : sensitivity.name)),
+        ] + allocations + [
             ("trajectory_l1", "[" + checkpoints.map { "[\($0.0),\(JSONText.number($0.1))]" }.joined(separator: ",") + "]"),
         ])
+    }
+
+    /// Heap allocations of one batched gradient call over 20 windows of 10 points, and per
+    /// accepted step: the same call over windows of 40 points takes more steps, and the extra
+    /// allocations are divided by the extra steps (after a warm-up that sizes the tapes).
+    static func batchedAllocations(
+        _ adjoint: BatchedDiscreteAdjoint<CubedInputField>, data: [[Double]], times: [Double]
+    ) throws -> (perCall: Int, perStep: Double) {
+        func windows(_ points: Int) -> [TrajectoryWindow] {
+            (0..<20).map { TrajectoryWindow(y0: data[40 * $0], t0: 0, times: Array(times[1..<points])) }
+        }
+        let losses = [SumOfSquaresLoss](repeating: SumOfSquaresLoss(), count: 20)
+        let short = windows(10)
+        let long = windows(40)
+        _ = try adjoint.gradient(of: losses, over: long)
+        var before = continuum_allocation_count()
+        let shortResult = try adjoint.gradient(of: losses, over: short)
+        let shortCount = continuum_allocation_count() - before
+        before = continuum_allocation_count()
+        let longResult = try adjoint.gradient(of: losses, over: long)
+        let longCount = continuum_allocation_count() - before
+        let extraSteps = longResult.statistics.forward.acceptedSteps - shortResult.statistics.forward.acceptedSteps
+        return (shortCount, Double(longCount - shortCount) / Double(max(extraSteps, 1)))
     }
 
     /// Mean absolute error of the model's trajectory from `y0` over all 1000 points.

@@ -39,18 +39,7 @@ extension Dense {
             store2((b.map { load2($0 + o) } ?? .zero) + (even + odd), z + o)
             o += 2
         }
-        if o < outputs {
-            var even = 0.0
-            var odd = 0.0
-            var i = 0
-            while i + 2 <= inputs {
-                even += x[i] * w[i * outputs + o]
-                odd += x[i + 1] * w[(i + 1) * outputs + o]
-                i += 2
-            }
-            if i < inputs { even += x[i] * w[i * outputs + o] }
-            z[o] = (b?[o] ?? 0) + (even + odd)
-        }
+        if o < outputs { scalarColumn(x, weights: w, bias: b, into: z, inputs: inputs, outputs: outputs, column: o) }
     }
 
     /// `accₒ += Σ_r c_r · v[r, o]` over `rows` rows of `v` (`rows × width`), with `c_r =

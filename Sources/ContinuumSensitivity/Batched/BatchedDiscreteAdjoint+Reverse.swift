@@ -10,11 +10,12 @@ extension BatchedDiscreteAdjoint {
         let a = tableau.a
         let b = tableau.b
         let nodes = tableau.c
+        let slots = tapeSlot
         var cursor = [Int](repeating: 0, count: count)
         var sweeps = 0
         for w in 0..<count {
             (lambda + w * n).update(repeating: 0, count: n)
-            guard failures[w] == nil else { continue }
+            guard !states[w].failed else { continue }
             cursor[w] = states[w].lossCount - 1
             sweeps = max(sweeps, states[w].accepted)
         }
@@ -22,7 +23,7 @@ extension BatchedDiscreteAdjoint {
         active.reserveCapacity(count)
         for r in 0..<sweeps {
             active.removeAll(keepingCapacity: true)
-            for w in 0..<count where failures[w] == nil && states[w].accepted > r {
+            for w in 0..<count where !states[w].failed && states[w].accepted > r {
                 entries[active.count] = tapes[w].pointer + (states[w].accepted - 1 - r) * stride
                 active.append(w)
                 addLossGradient(w, at: states[w].accepted - r, cursor: &cursor[w])
@@ -32,7 +33,7 @@ extension BatchedDiscreteAdjoint {
                 for (row, w) in active.enumerated() {
                     let entry = entries[row]
                     let h = entry[1]
-                    let stage = entry + tapeSlot[i]
+                    let stage = entry + slots[i]
                     let kBar = batchCotangents + row * n
                     let hb = h * b[i]
                     let lam = lambda + w * n
@@ -64,10 +65,11 @@ extension BatchedDiscreteAdjoint {
             statistics.vectorJacobianProducts += active.count * needed.count
             statistics.backward.acceptedSteps += active.count
         }
-        for w in 0..<count where failures[w] == nil {
+        for w in 0..<count where !states[w].failed {
             addLossGradient(w, at: 0, cursor: &cursor[w])
             if !(0..<n).allSatisfy({ lambda[w * n + $0].isFinite }) {
                 failures[w] = .nonFiniteLoss("the adjoint became non-finite in the reverse sweep")
+                states[w].failed = true
             }
         }
     }

@@ -7,13 +7,14 @@ extension BatchedDiscreteAdjoint {
     /// controller, and on acceptance the tape entry.
     func attempt(_ active: [Int], windows: [TrajectoryWindow]) {
         let s = tableau.s
+        let rows = tableau.rows
         for (r, w) in active.enumerated() { entries[r] = tapes[w].reserve(2 * stride) }
         for i in 1..<s {
             let ci = tableau.c[i]
             for (r, w) in active.enumerated() {
                 let step = states[w].step
                 let yi = stageStates + (w * s + i) * n
-                tableau.rows.combine(row: i, h: step, base: y + w * n, slopes: k + w * s * n, n: n, into: yi)
+                rows.combine(row: i, h: step, base: y + w * n, slopes: k + w * s * n, n: n, into: yi)
                 for c in 0..<n { batchStates[r * n + c] = yi[c] }
                 batchTimes[r] = states[w].t + ci * step
                 pointers[r] = recordDestination(stage: i, entry: entries[r], row: r)
@@ -24,11 +25,11 @@ extension BatchedDiscreteAdjoint {
                 for c in 0..<n { ki[c] = batchOutputs[r * n + c] }
             }
         }
-        for (r, w) in active.enumerated() { finishAttempt(w, windows[w], entry: entries[r]) }
+        for (r, w) in active.enumerated() { finishAttempt(w, windows, entry: entries[r]) }
     }
 
     /// Error norm, accept/reject and controller of window `w` after its stages.
-    func finishAttempt(_ w: Int, _ window: TrajectoryWindow, entry: UnsafeMutablePointer<Double>) {
+    func finishAttempt(_ w: Int, _ windows: [TrajectoryWindow], entry: UnsafeMutablePointer<Double>) {
         let s = tableau.s
         var state = states[w]
         defer { states[w] = state }
@@ -67,7 +68,7 @@ extension BatchedDiscreteAdjoint {
                 stiffnessRatio(w, h: step, bound: probe.bound)
             }
         } ?? false
-        let tNew = state.landsOnTarget ? window.times[state.nextLoss] : state.t + step
+        let tNew = state.landsOnTarget ? windows[w].times[state.nextLoss] : state.t + step
         // FSAL: the new point and its slope become stage 0 of the next step.
         for c in 0..<n {
             y0[c] = y1[c]
@@ -82,7 +83,7 @@ extension BatchedDiscreteAdjoint {
             state.nextLoss += 1
             // At a stop time the driver evaluates f afresh; the FSAL slope is that value when it
             // was taken at the same time (f is a function of t and y).
-            if state.nextLoss < window.times.count && fsalTime != tNew { state.needsRestart = true }
+            if state.nextLoss < state.lossCount && fsalTime != tNew { state.needsRestart = true }
         }
         if stiff {
             states[w] = state

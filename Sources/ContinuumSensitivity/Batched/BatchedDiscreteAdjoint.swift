@@ -206,7 +206,7 @@ public final class BatchedDiscreteAdjoint<Field: BatchedDifferentiableVectorFiel
         var statistics = GradientStatistics()
         runForward(windows, statistics: &statistics)
         lossGradients = [Double](repeating: 0, count: lossStates.count)
-        for w in windows.indices where failures[w] == nil {
+        for w in windows.indices where !states[w].failed {
             let range = (states[w].lossOffset * n)..<((states[w].lossOffset + states[w].lossCount) * n)
             do {
                 let (value, gradients) = try lossTimes[w].evaluate(losses[w], states: Array(lossStates[range]))
@@ -214,6 +214,8 @@ public final class BatchedDiscreteAdjoint<Field: BatchedDifferentiableVectorFiel
                 lossGradients.replaceSubrange(range, with: gradients)
             } catch {
                 failures[w] = error
+                states[w].failed = true
+                states[w].lossFailed = true
             }
         }
         var parameterGradient = [Double](repeating: 0, count: p)
@@ -224,12 +226,12 @@ public final class BatchedDiscreteAdjoint<Field: BatchedDifferentiableVectorFiel
         result.failures = failures
         for w in windows.indices {
             let state = states[w]
-            let ok = failures[w] == nil
+            let ok = !state.failed
             result.losses.append(ok ? state.loss : .nan)
             if ok { result.loss += state.loss }
             result.initialStateGradients.append(ok ? Array(UnsafeBufferPointer(start: lambda + w * n, count: n)) : [])
             result.states.append(
-                state.failed ? [] : Array(lossStates[(state.lossOffset * n)..<((state.lossOffset + state.lossCount) * n)]))
+                state.failed && !state.lossFailed ? [] : Array(lossStates[(state.lossOffset * n)..<((state.lossOffset + state.lossCount) * n)]))
         }
         guard parameterGradient.allSatisfy(\.isFinite) else {
             throw .nonFiniteLoss("the adjoint became non-finite in the reverse sweep")

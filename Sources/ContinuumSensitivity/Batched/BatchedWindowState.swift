@@ -31,7 +31,10 @@ struct BatchedWindowState {
     /// Where the window's loss times start in the flat per-batch arrays.
     var lossOffset = 0
     var lossCount = 0
+    /// The window failed (its solve, its loss or its adjoint) and is left out.
     var failed = false
+    /// It failed because its loss was not finite (its states are still reported).
+    var lossFailed = false
     var loss = Double.nan
 
     /// Hairer's PI controller (as the ODE driver's): the factor for the next step after a step
