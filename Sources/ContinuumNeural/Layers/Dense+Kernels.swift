@@ -25,6 +25,16 @@ extension Dense {
             store2(s1, z + o + 2)
             o += 4
         }
+        affineTail(x, weights: w, bias: b, into: z, inputs: inputs, outputs: outputs, from: o)
+    }
+
+    /// Columns `o..<outputs` (fewer than four) of ``affineRow(_:weights:bias:into:inputs:outputs:)``.
+    @inlinable
+    static func affineTail(
+        _ x: UnsafePointer<Double>, weights w: UnsafePointer<Double>, bias b: UnsafePointer<Double>?,
+        into z: UnsafeMutablePointer<Double>, inputs: Int, outputs: Int, from o: Int
+    ) {
+        var o = o
         // Narrow tails: split the sum over even and odd i to halve the dependency chain.
         if o + 2 <= outputs {
             var even = SIMD2<Double>.zero

@@ -7,7 +7,7 @@ extension BatchedDiscreteAdjoint {
     func runReverse(_ count: Int, gradient: UnsafeMutablePointer<Double>, statistics: inout GradientStatistics) {
         let s = tableau.s
         let needed = tableau.needed
-        let a = tableau.a
+        let terms = tableau.reverseTerms
         let b = tableau.b
         let nodes = tableau.c
         let slots = tapeSlot
@@ -38,11 +38,9 @@ extension BatchedDiscreteAdjoint {
                     let hb = h * b[i]
                     let lam = lambda + w * n
                     for c in 0..<n { kBar[c] = hb * lam[c] }
-                    for later in (m + 1)..<needed.count {
-                        let j = needed[later]
-                        let aji = h * a[j * s + i]
-                        if aji == 0 { continue }
-                        let uj = stageCotangents + (w * s + j) * n
+                    for term in terms.start[m]..<terms.start[m + 1] {
+                        let aji = h * terms.value[term]
+                        let uj = stageCotangents + (w * s + terms.column[term]) * n
                         for c in 0..<n { kBar[c] += aji * uj[c] }
                     }
                     batchTimes[row] = entry[0] + nodes[i] * h

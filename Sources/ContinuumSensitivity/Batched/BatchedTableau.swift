@@ -14,6 +14,8 @@ final class BatchedTableau {
     let rows: SparseCoefficients
     /// Stages influencing `y₁` (all but the FSAL stage for Dormand-Prince), in order.
     let needed: [Int]
+    /// For the `m`-th needed stage `i`, the later needed stages `j` with `aⱼᵢ ≠ 0`: `(j, aⱼᵢ)`.
+    let reverseTerms: SparseCoefficients
     let order: Double
     let probe: ButcherTableau.StiffnessProbe?
 
@@ -38,7 +40,12 @@ final class BatchedTableau {
         for i in stride(from: s - 1, through: 0, by: -1) {
             isNeeded[i] = tableau.b[i] != 0 || ((i + 1)..<s).contains { isNeeded[$0] && dense[$0 * s + i] != 0 }
         }
-        needed = (0..<s).filter { isNeeded[$0] }
+        let needed = (0..<s).filter { isNeeded[$0] }
+        self.needed = needed
+        reverseTerms = SparseCoefficients(
+            needed.indices.map { m in
+                needed[(m + 1)...].compactMap { j in dense[j * s + needed[m]] != 0 ? (j, dense[j * s + needed[m]]) : nil }
+            })
         order = Double(tableau.controllerOrder)
         probe = tableau.stiffnessProbe
         if let probe, probe.stage != s - 2 {
