@@ -8,15 +8,19 @@ extension BatchedDiscreteAdjoint {
     func attempt(_ active: [Int], windows: [TrajectoryWindow]) {
         let s = tableau.s
         let rows = tableau.rows
-        for (r, w) in active.enumerated() { entries[r] = tapes[w].reserve(2 * stride) }
+        for (r, w) in active.enumerated() {
+            entries[r] = tapes[w].reserve(2 * stride)
+            rowTimes[r] = states[w].t
+            rowSteps[r] = states[w].step
+        }
         for i in 1..<s {
             let ci = tableau.c[i]
             for (r, w) in active.enumerated() {
-                let step = states[w].step
+                let step = rowSteps[r]
                 let yi = stageStates + (w * s + i) * n
                 rows.combine(row: i, h: step, base: y + w * n, slopes: k + w * s * n, n: n, into: yi)
                 for c in 0..<n { batchStates[r * n + c] = yi[c] }
-                batchTimes[r] = states[w].t + ci * step
+                batchTimes[r] = rowTimes[r] + ci * step
                 pointers[r] = recordDestination(stage: i, entry: entries[r], row: r)
             }
             evaluateBatch(rows: active.count, recording: true)

@@ -76,6 +76,9 @@ public final class BatchedDiscreteAdjoint<Field: BatchedDifferentiableVectorFiel
     var batchCotangents = BatchedDiscreteAdjoint.placeholder
     var discarded = BatchedDiscreteAdjoint.placeholder
     var scratch = BatchedDiscreteAdjoint.placeholder
+    /// Per batch row of an attempt: its window's time and signed step.
+    var rowTimes = BatchedDiscreteAdjoint.placeholder
+    var rowSteps = BatchedDiscreteAdjoint.placeholder
 
     /// An adjoint for `field` solved with `method` under `options`.
     ///
@@ -122,7 +125,7 @@ public final class BatchedDiscreteAdjoint<Field: BatchedDifferentiableVectorFiel
         guard count > capacity else { return }
         let s = tableau.s
         capacity = count
-        work = ScratchBuffer(count: count * (n + 2 * s * n + n + s * n + 1 + 3 * n + rw) + n)
+        work = ScratchBuffer(count: count * (n + 2 * s * n + n + s * n + 1 + 3 * n + rw + 2) + n)
         k = y + count * n
         stageStates = k + count * s * n
         lambda = stageStates + count * s * n
@@ -133,6 +136,8 @@ public final class BatchedDiscreteAdjoint<Field: BatchedDifferentiableVectorFiel
         batchCotangents = batchOutputs + count * n
         discarded = batchCotangents + count * n
         scratch = discarded + count * rw
+        rowTimes = scratch + n
+        rowSteps = rowTimes + count
         pointers.deallocate()
         pointers = .allocate(capacity: count)
         entries.deallocate()
