@@ -6,8 +6,7 @@ extension BatchedDiscreteAdjoint {
     /// Solves every window forward, all running windows attempting a step together, and tapes
     /// each accepted step.
     func runForward(_ windows: [TrajectoryWindow], statistics: inout GradientStatistics) {
-        states.removeAll(keepingCapacity: true)
-        failures.removeAll(keepingCapacity: true)
+        failures = [SensitivityError?](repeating: nil, count: windows.count)
         lossGrid.removeAll(keepingCapacity: true)
         lossStates.removeAll(keepingCapacity: true)
         var active: [Int] = []
@@ -30,8 +29,7 @@ extension BatchedDiscreteAdjoint {
             state.running = state.nextLoss < window.times.count
             tapes[w].count = 0
             _ = tapes[w].reserve(2 * stride)
-            states.append(state)
-            failures.append(nil)
+            states[w] = state
             if state.running { active.append(w) }
         }
         // f(t₀, y₀) for every window: slope and record of stage 0.

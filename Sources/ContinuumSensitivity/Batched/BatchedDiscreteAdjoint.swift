@@ -45,46 +45,51 @@ public final class BatchedDiscreteAdjoint<Field: BatchedDifferentiableVectorFiel
     let n: Int
     let p: Int
     let rw: Int
-    var states: [BatchedWindowState] = []
+    /// The most windows solved together; larger batches are taken in chunks of this size.
+    public let capacity: Int
+    /// Values per taped step: `t`, `h`, then `Yᵢ` and its record for each needed stage.
+    let stride: Int
+    /// Where stage `i`'s state and record sit in a tape entry (-1: not taped).
+    let tapeSlot: [Int]
+    let states: UnsafeMutablePointer<BatchedWindowState>
     var failures: [SensitivityError?] = []
-    var tapes: [BatchedTape] = []
+    let tapes: [BatchedTape]
     /// Per loss time of every window (flat, at each window's ``BatchedWindowState/lossOffset``):
     /// the grid index where the solve reached it, the state there, and `∂ℓᵢ/∂y`.
     var lossGrid: [Int] = []
     var lossStates: [Double] = []
     var lossGradients: [Double] = []
-    /// Values per taped step: `t`, `h`, then `Yᵢ` and its record for each needed stage.
-    let stride: Int
-    /// Where stage `i`'s state and record sit in a tape entry (-1: not taped).
-    let tapeSlot: [Int]
-    var capacity = 0
-    var work = ScratchBuffer(count: 0)
     /// One pointer per batch row: where its record goes (or comes from), and its tape entry.
-    var pointers = UnsafeMutablePointer<UnsafeMutablePointer<Double>>.allocate(capacity: 1)
-    var entries = UnsafeMutablePointer<UnsafeMutablePointer<Double>>.allocate(capacity: 1)
+    let pointers: UnsafeMutablePointer<UnsafeMutablePointer<Double>>
+    let entries: UnsafeMutablePointer<UnsafeMutablePointer<Double>>
     /// Per window: `y` (n), slopes `k` (s·n), stage states `Y` (s·n), `λ` (n), stage cotangents
-    /// `ū` (s·n); then the batch rows: times, states (n), outputs (n), cotangents (n), and
-    /// records of stages that are not taped (rw); then `n` of scratch.
-    var y: UnsafeMutablePointer<Double> { work.pointer }
-    var k = BatchedDiscreteAdjoint.placeholder
-    var stageStates = BatchedDiscreteAdjoint.placeholder
-    var lambda = BatchedDiscreteAdjoint.placeholder
-    var stageCotangents = BatchedDiscreteAdjoint.placeholder
-    var batchTimes = BatchedDiscreteAdjoint.placeholder
-    var batchStates = BatchedDiscreteAdjoint.placeholder
-    var batchOutputs = BatchedDiscreteAdjoint.placeholder
-    var batchCotangents = BatchedDiscreteAdjoint.placeholder
-    var discarded = BatchedDiscreteAdjoint.placeholder
-    var scratch = BatchedDiscreteAdjoint.placeholder
-    /// Per batch row of an attempt: its window's time and signed step.
-    var rowTimes = BatchedDiscreteAdjoint.placeholder
-    var rowSteps = BatchedDiscreteAdjoint.placeholder
+    /// `ū` (s·n); then per batch row: times, states (n), outputs (n), cotangents (n), records of
+    /// stages that are not taped (rw), the window's time and step in an attempt; then `n` of
+    /// scratch. All views of `work` (constants, so reading them costs no exclusivity check).
+    let work: ScratchBuffer
+    let y: UnsafeMutablePointer<Double>
+    let k: UnsafeMutablePointer<Double>
+    let stageStates: UnsafeMutablePointer<Double>
+    let lambda: UnsafeMutablePointer<Double>
+    let stageCotangents: UnsafeMutablePointer<Double>
+    let batchTimes: UnsafeMutablePointer<Double>
+    let batchStates: UnsafeMutablePointer<Double>
+    let batchOutputs: UnsafeMutablePointer<Double>
+    let batchCotangents: UnsafeMutablePointer<Double>
+    let discarded: UnsafeMutablePointer<Double>
+    let rowTimes: UnsafeMutablePointer<Double>
+    let rowSteps: UnsafeMutablePointer<Double>
+    let scratch: UnsafeMutablePointer<Double>
 
-    /// An adjoint for `field` solved with `method` under `options`.
+    /// An adjoint for `field` solved with `method` under `options`, solving up to `capacity`
+    /// windows together (default: the field's ``BatchedDifferentiableVectorField/batchCapacity``,
+    /// at most 64).
     ///
     /// Throws ``SensitivityError/unsupported(_:)`` for a method or options it cannot reproduce
     /// exactly (non-FSAL tableaux, fixed steps, the PID controller, events, stop times).
-    public init(field: Field, method: ExplicitRungeKutta, options: SolverOptions) throws(SensitivityError) {
+    public init(
+        field: Field, method: ExplicitRungeKutta, options: SolverOptions, capacity: Int? = nil
+    ) throws(SensitivityError) {
         self.field = field
         self.options = options
         tableau = try BatchedTableau(method.tableau)
@@ -101,31 +106,19 @@ public final class BatchedDiscreteAdjoint<Field: BatchedDifferentiableVectorFiel
             pi.safety ?? defaults.safety, pi.minFactor ?? defaults.minFactor, pi.maxFactor ?? defaults.maxFactor,
             pi.beta ?? defaults.beta
         )
-        n = field.dimension
-        p = field.parameterCount
-        rw = field.recordWidth
-        let needed = tableau.needed
-        stride = 2 + needed.count * (field.dimension + field.recordWidth)
-        tapeSlot = (0..<tableau.s).map { i in
-            needed.firstIndex(of: i).map { 2 + $0 * (field.dimension + field.recordWidth) } ?? -1
-        }
-    }
-
-    deinit {
-        pointers.deallocate()
-        entries.deallocate()
-    }
-
-    // MARK: Buffers
-
-    /// A never-dereferenced pointer that the buffer views hold until ``reserve(windows:)`` sets them.
-    static var placeholder: UnsafeMutablePointer<Double> { UnsafeMutablePointer(bitPattern: 8)! }
-
-    func reserve(windows count: Int) {
-        guard count > capacity else { return }
+        let n = field.dimension
+        let rw = field.recordWidth
         let s = tableau.s
-        capacity = count
+        self.n = n
+        p = field.parameterCount
+        self.rw = rw
+        let needed = tableau.needed
+        stride = 2 + needed.count * (n + rw)
+        tapeSlot = (0..<s).map { i in needed.firstIndex(of: i).map { 2 + $0 * (n + rw) } ?? -1 }
+        let count = max(1, min(capacity ?? 64, field.batchCapacity))
+        self.capacity = count
         work = ScratchBuffer(count: count * (n + 2 * s * n + n + s * n + 1 + 3 * n + rw + 2) + n)
+        y = work.pointer
         k = y + count * n
         stageStates = k + count * s * n
         lambda = stageStates + count * s * n
@@ -135,14 +128,20 @@ public final class BatchedDiscreteAdjoint<Field: BatchedDifferentiableVectorFiel
         batchOutputs = batchStates + count * n
         batchCotangents = batchOutputs + count * n
         discarded = batchCotangents + count * n
-        scratch = discarded + count * rw
-        rowTimes = scratch + n
+        rowTimes = discarded + count * rw
         rowSteps = rowTimes + count
-        pointers.deallocate()
+        scratch = rowSteps + count
+        states = .allocate(capacity: count)
+        states.initialize(repeating: BatchedWindowState(), count: count)
         pointers = .allocate(capacity: count)
-        entries.deallocate()
         entries = .allocate(capacity: count)
-        while tapes.count < count { tapes.append(BatchedTape(capacity: 16 * stride)) }
+        tapes = (0..<count).map { _ in BatchedTape(capacity: 16 * (2 + needed.count * (n + rw))) }
+    }
+
+    deinit {
+        states.deallocate()
+        pointers.deallocate()
+        entries.deallocate()
     }
 
     /// Ends window `w`'s solve with `status`.
@@ -155,32 +154,18 @@ public final class BatchedDiscreteAdjoint<Field: BatchedDifferentiableVectorFiel
     /// Evaluates the first `rows` batch rows, in chunks of the field's batch capacity.
     /// `recording`: row `r`'s record goes to `pointers[r]`.
     func evaluateBatch(rows: Int, recording: Bool) {
-        let chunk = max(1, field.batchCapacity)
-        var start = 0
-        while start < rows {
-            let m = min(chunk, rows - start)
-            field.evaluate(
-                rows: m, times: batchTimes + start, states: batchStates + start * n,
-                derivatives: batchOutputs + start * n, records: recording && rw > 0 ? UnsafePointer(pointers + start) : nil)
-            start += m
-        }
+        field.evaluate(
+            rows: rows, times: batchTimes, states: batchStates, derivatives: batchOutputs,
+            records: recording && rw > 0 ? UnsafePointer(pointers) : nil)
     }
 
     /// The VJP of the first `rows` batch rows (records at `pointers[r]`), adding the parameter
     /// products to `gradient`.
     func vectorJacobianProductBatch(rows: Int, addingTo gradient: UnsafeMutablePointer<Double>) {
-        let chunk = max(1, field.batchCapacity)
-        var start = 0
         let records = UnsafeMutableRawPointer(pointers).assumingMemoryBound(to: UnsafePointer<Double>.self)
-        while start < rows {
-            let m = min(chunk, rows - start)
-            field.vectorJacobianProduct(
-                rows: m, times: batchTimes + start, states: batchStates + start * n,
-                records: rw > 0 ? UnsafePointer(records + start) : nil,
-                cotangents: batchCotangents + start * n, stateProducts: batchOutputs + start * n,
-                addingParameterProductTo: gradient)
-            start += m
-        }
+        field.vectorJacobianProduct(
+            rows: rows, times: batchTimes, states: batchStates, records: rw > 0 ? UnsafePointer(records) : nil,
+            cotangents: batchCotangents, stateProducts: batchOutputs, addingParameterProductTo: gradient)
     }
 
     // MARK: Entry point
@@ -207,9 +192,28 @@ public final class BatchedDiscreteAdjoint<Field: BatchedDifferentiableVectorFiel
             let end = window.times.last ?? window.t0
             lossTimes.append(try LossTimes(window.times, t0: window.t0, t1: end, dimension: n))
         }
-        reserve(windows: windows.count)
-        var statistics = GradientStatistics()
-        runForward(windows, statistics: &statistics)
+        var result = BatchedGradientResult(
+            loss: 0, losses: [], parameterGradient: [Double](repeating: 0, count: p), initialStateGradients: [],
+            states: [], failures: [], statistics: GradientStatistics())
+        var start = 0
+        while start < windows.count {
+            let end = min(start + capacity, windows.count)
+            solveChunk(
+                Array(losses[start..<end]), lossTimes: Array(lossTimes[start..<end]), windows: Array(windows[start..<end]),
+                into: &result)
+            start = end
+        }
+        guard result.parameterGradient.allSatisfy(\.isFinite) else {
+            throw .nonFiniteLoss("the adjoint became non-finite in the reverse sweep")
+        }
+        return result
+    }
+
+    /// Solves at most ``capacity`` windows together and appends their results to `result`.
+    func solveChunk<L: TrajectoryLoss>(
+        _ losses: [L], lossTimes: [LossTimes], windows: [TrajectoryWindow], into result: inout BatchedGradientResult
+    ) {
+        runForward(windows, statistics: &result.statistics)
         lossGradients = [Double](repeating: 0, count: lossStates.count)
         for w in windows.indices where !states[w].failed {
             let range = (states[w].lossOffset * n)..<((states[w].lossOffset + states[w].lossCount) * n)
@@ -223,24 +227,18 @@ public final class BatchedDiscreteAdjoint<Field: BatchedDifferentiableVectorFiel
                 states[w].lossFailed = true
             }
         }
-        var parameterGradient = [Double](repeating: 0, count: p)
-        parameterGradient.withUnsafeMutableBufferPointer { runReverse(windows.count, gradient: $0.baseAddress!, statistics: &statistics) }
-        var result = BatchedGradientResult(
-            loss: 0, losses: [], parameterGradient: parameterGradient, initialStateGradients: [], states: [],
-            failures: [], statistics: statistics)
-        result.failures = failures
+        result.parameterGradient.withUnsafeMutableBufferPointer {
+            runReverse(windows.count, gradient: $0.baseAddress!, statistics: &result.statistics)
+        }
+        result.failures += failures
         for w in windows.indices {
             let state = states[w]
             let ok = !state.failed
             result.losses.append(ok ? state.loss : .nan)
             if ok { result.loss += state.loss }
             result.initialStateGradients.append(ok ? Array(UnsafeBufferPointer(start: lambda + w * n, count: n)) : [])
-            result.states.append(
-                state.failed && !state.lossFailed ? [] : Array(lossStates[(state.lossOffset * n)..<((state.lossOffset + state.lossCount) * n)]))
+            let rows = (state.lossOffset * n)..<((state.lossOffset + state.lossCount) * n)
+            result.states.append(state.failed && !state.lossFailed ? [] : Array(lossStates[rows]))
         }
-        guard parameterGradient.allSatisfy(\.isFinite) else {
-            throw .nonFiniteLoss("the adjoint became non-finite in the reverse sweep")
-        }
-        return result
     }
 }
