@@ -62,11 +62,7 @@ enum SpiralBenchmark {
             let input = UnsafeBufferPointer(rebasing: scratch[0..<(2 * rows)])
             let output = UnsafeMutableBufferPointer(start: derivatives, count: 2 * rows)
             parameters.withUnsafeBufferPointer { p in
-                if let records {
-                    network.forward(input, parameters: p, into: output, workspace: workspace, recordingRowsInto: records)
-                } else {
-                    network.forward(input, parameters: p, into: output, workspace: workspace)
-                }
+                network.forward(input, parameters: p, into: output, workspace: workspace, recordingRowsInto: records)
             }
         }
 

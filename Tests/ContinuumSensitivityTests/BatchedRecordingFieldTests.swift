@@ -45,11 +45,7 @@ final class RecordingNetworkField: BatchedDifferentiableVectorField {
         let input = UnsafeBufferPointer(start: states, count: 2 * rows)
         let output = UnsafeMutableBufferPointer(start: derivatives, count: 2 * rows)
         parameters.withUnsafeBufferPointer { p in
-            if let records {
-                network.forward(input, parameters: p, into: output, workspace: workspace, recordingRowsInto: records)
-            } else {
-                network.forward(input, parameters: p, into: output, workspace: workspace)
-            }
+            network.forward(input, parameters: p, into: output, workspace: workspace, recordingRowsInto: records)
         }
     }
 

@@ -25,16 +25,17 @@ extension MLP {
         }
     }
 
-    /// ``forward(_:parameters:into:workspace:)``, then copies each row's ``recordWidth`` values
-    /// to `records[r]`, so the VJP at these inputs can run later, after other forward passes,
-    /// without recomputing this one.
+    /// ``forward(_:parameters:into:workspace:)``, then (if `records` is given) copies each row's
+    /// ``recordWidth`` values to `records[r]`, so the VJP at these inputs can run later, after
+    /// other forward passes, without recomputing this one.
     @inlinable
     public func forward(
         _ input: UnsafeBufferPointer<Double>, parameters: UnsafeBufferPointer<Double>,
         into output: UnsafeMutableBufferPointer<Double>, workspace: MLPWorkspace,
-        recordingRowsInto records: UnsafePointer<UnsafeMutablePointer<Double>>
+        recordingRowsInto records: UnsafePointer<UnsafeMutablePointer<Double>>?
     ) {
         forward(input, parameters: parameters, into: output, workspace: workspace)
+        guard let records else { return }
         for r in 0..<workspace.rows {
             moveRecord(row: r, records[r], workspace: workspace, saving: true)
         }
