@@ -32,7 +32,7 @@ import ContinuumODE
 /// optimizer.step(&theta, gradient: result.parameterGradient)
 /// ```
 ///
-/// Supported: FSAL tableaux with an embedded error estimate (Dopri5, Tsit5, Bosh3), adaptive
+/// Supported: FSAL tableaux with an embedded error estimate (Dopri5 and Tsit5 are tested), adaptive
 /// steps with the PI controller; not events, fixed steps or extra stop times.
 public final class BatchedDiscreteAdjoint<Field: BatchedDifferentiableVectorField> {
     /// The shared vector field (update its parameters between calls).
