@@ -8,7 +8,7 @@ import _AllocationCounter
 /// of 10 points, solves each from its observed start with Dopri5 (rtol 1e-7, atol 1e-9), takes
 /// the mean absolute error and its discrete-adjoint gradient, and steps RMSprop (lr 1e-3).
 ///
-///     continuum-bench spiral [--iterations 100] [--seed 0] [--sensitivity batched|discrete|interpolating]
+///     continuum-bench spiral [--iterations 100] [--seed 0] [--sensitivity batched|discrete|interpolating] [--capacity 20]
 ///
 /// `batched` (the default) solves the 20 windows together with ``BatchedDiscreteAdjoint`` (one
 /// batched network evaluation per stage, no replay); `discrete` and `interpolating` call
@@ -119,7 +119,8 @@ enum SpiralBenchmark {
         let solverOptions = SolverOptions(relativeTolerance: 1e-7, absoluteTolerance: 1e-9)
         let windowTimes = Array(times[1..<10])
         var gradientSum = [Double](repeating: 0, count: parameters.count)
-        let adjoint = try BatchedDiscreteAdjoint(field: field, method: .dopri5, options: solverOptions)
+        let adjoint = try BatchedDiscreteAdjoint(
+            field: field, method: .dopri5, options: solverOptions, capacity: Int(options["capacity"] ?? "20") ?? 20)
         var windows: [TrajectoryWindow] = []
         var losses: [ClosureTrajectoryLoss] = []
         var seconds: [Double] = []
