@@ -36,9 +36,7 @@ extension MLP {
     ) {
         forward(input, parameters: parameters, into: output, workspace: workspace)
         guard let records else { return }
-        for r in 0..<workspace.rows {
-            moveRecord(row: r, records[r], workspace: workspace, saving: true)
-        }
+        moveRecords(rows: workspace.rows, records, workspace: workspace, saving: true)
     }
 
     /// The vector-Jacobian product at the inputs whose forward passes were recorded (row `r` in
@@ -54,27 +52,31 @@ extension MLP {
         checkWorkspace(workspace)
         precondition(rows >= 1 && rows <= workspace.batchCapacity, "rows exceed the workspace's capacity")
         workspace.setRows(rows)
-        for r in 0..<rows {
-            moveRecord(row: r, UnsafeMutablePointer(mutating: records[r]), workspace: workspace, saving: false)
-        }
+        let destinations = UnsafeRawPointer(records).assumingMemoryBound(to: UnsafeMutablePointer<Double>.self)
+        moveRecords(rows: rows, destinations, workspace: workspace, saving: false)
         vjp(
             outputCotangent, parameters: parameters, inputCotangent: inputCotangent,
             accumulatingInto: parameterGradient, workspace: workspace)
     }
 
-    /// Copies the recorded buffers of row `r` between `workspace` (layer-major) and `record`:
-    /// into `record` when `saving`, back into the workspace otherwise.
+    /// Copies the recorded buffers of `rows` rows between `workspace` (layer-major) and the
+    /// records (row `r` at `records[r]`): into the records when `saving`, back into the workspace
+    /// otherwise. Buffer by buffer, so the layer decisions are taken once per call.
     @inlinable
-    func moveRecord(row r: Int, _ record: UnsafeMutablePointer<Double>, workspace: MLPWorkspace, saving: Bool) {
+    func moveRecords(
+        rows: Int, _ records: UnsafePointer<UnsafeMutablePointer<Double>>, workspace: MLPWorkspace, saving: Bool
+    ) {
         var offset = 0
         @inline(__always)
         func move(_ buffer: UnsafeMutablePointer<Double>, columns: Int) {
-            let inWorkspace = buffer + r * columns
-            let inRecord = record + offset
-            if saving {
-                for k in 0..<columns { inRecord[k] = inWorkspace[k] }
-            } else {
-                for k in 0..<columns { inWorkspace[k] = inRecord[k] }
+            for r in 0..<rows {
+                let inWorkspace = buffer + r * columns
+                let inRecord = records[r] + offset
+                if saving {
+                    for k in 0..<columns { inRecord[k] = inWorkspace[k] }
+                } else {
+                    for k in 0..<columns { inWorkspace[k] = inRecord[k] }
+                }
             }
             offset += columns
         }
