@@ -44,6 +44,11 @@ public enum NeuralODETraining {
         var gradient = [Double](repeating: 0, count: model.parameters.count)
         let fullLength = data.count
         let longest = min(fullLength, max(options.maximumWindow ?? fullLength, options.initialWindow))
+        // The discrete adjoint without a solver penalty solves a batch's windows together.
+        var solverOptions = SolverOptions(relativeTolerance: options.relativeTolerance, absoluteTolerance: options.absoluteTolerance)
+        solverOptions.maximumSteps = options.maximumSteps
+        let batched = options.sensitivity == .discrete() && !options.solverRegularization.isActive
+            ? try? BatchedDiscreteAdjoint(field: field, method: .tsit5, options: solverOptions) : nil
         for iteration in 0..<options.iterations {
             let progressFraction = Double(iteration) / max(Double(options.iterations) * options.curriculumFraction, 1)
             let window = min(
@@ -51,8 +56,18 @@ public enum NeuralODETraining {
             field.parameters = model.parameters
             gradient.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
             var total = 0.0, counted = 0
+            var starts: [Int] = []
             for _ in 0..<options.batchSize {
-                let start = Int(stream.nextUniform() * Double(fullLength - window + 1)) % (fullLength - window + 1)
+                starts.append(Int(stream.nextUniform() * Double(fullLength - window + 1)) % (fullLength - window + 1))
+            }
+            var pending = starts
+            if let batched {
+                batched.field.parameters = model.parameters
+                pending = batchGradient(
+                    batched, model: model, data: data, starts: starts, window: window, gradient: &gradient, total: &total,
+                    counted: &counted)
+            }
+            for start in pending {
                 guard let part = windowGradient(field, model: model, data: data, rows: start..<(start + window), options: options, report: &report)
                 else { continue }
                 total += part.loss
@@ -108,6 +123,41 @@ public enum NeuralODETraining {
         if result.value.isFinite { model.parameters = parameters }
     }
 
+    /// Adds the loss, observed-value count and parameter gradient of the windows starting at
+    /// `starts` (rows `start..<start + window`) solved together by `adjoint`; returns the starts
+    /// whose windows failed there (they take the single-window path with its stiff fallback).
+    static func batchGradient<Field: TrainableVectorField>(
+        _ adjoint: BatchedDiscreteAdjoint<Field>, model: NeuralODE, data: TrajectoryData, starts: [Int], window: Int,
+        gradient: inout [Double], total: inout Double, counted: inout Int
+    ) -> [Int] {
+        var windows: [TrajectoryWindow] = []
+        var losses: [SquaredErrorLoss] = []
+        var counts: [Int] = []
+        var used: [Int] = []
+        for start in starts {
+            let rows = start..<(start + window)
+            let (targets, weights, count) = data.targets(rows.dropFirst(), stateDimension: model.stateDimension)
+            guard count > 0 else { continue }
+            let times = Array(data.times[rows])
+            windows.append(TrajectoryWindow(y0: model.initialState(data.filledRow(start)), t0: times[0], times: Array(times.dropFirst())))
+            losses.append(SquaredErrorLoss(targets: targets, weights: weights))
+            counts.append(count)
+            used.append(start)
+        }
+        guard !windows.isEmpty, let result = try? adjoint.gradient(of: losses, over: windows) else { return used }
+        var failed: [Int] = []
+        for w in windows.indices {
+            guard result.failures[w] == nil else {
+                failed.append(used[w])
+                continue
+            }
+            total += result.losses[w]
+            counted += counts[w]
+        }
+        for k in gradient.indices { gradient[k] += result.parameterGradient[k] }
+        return failed
+    }
+
     /// Loss (sum of squared errors), observed-value count and parameter gradient of one window, or
     /// `nil` (recorded in `report`) when its solve fails even with the stiff fallback. With solver
     /// regularisation the loss includes the window's penalty weighted by its observed-value count,
@@ -157,7 +207,8 @@ public enum NeuralODETraining {
 }
 
 /// A differentiable field whose parameters can be replaced: what the training loop updates.
-protocol TrainableVectorField: DifferentiableVectorField {
+/// Batched evaluation takes the per-sample defaults (one solve shares them across a batch's windows).
+protocol TrainableVectorField: BatchedDifferentiableVectorField {
     var parameters: [Double] { get set }
 }
 

@@ -25,6 +25,16 @@ extension Dense {
             store2(s1, z + o + 2)
             o += 4
         }
+        affineTail(x, weights: w, bias: b, into: z, inputs: inputs, outputs: outputs, from: o)
+    }
+
+    /// Columns `o..<outputs` (fewer than four) of ``affineRow(_:weights:bias:into:inputs:outputs:)``.
+    @inlinable
+    static func affineTail(
+        _ x: UnsafePointer<Double>, weights w: UnsafePointer<Double>, bias b: UnsafePointer<Double>?,
+        into z: UnsafeMutablePointer<Double>, inputs: Int, outputs: Int, from o: Int
+    ) {
+        var o = o
         // Narrow tails: split the sum over even and odd i to halve the dependency chain.
         if o + 2 <= outputs {
             var even = SIMD2<Double>.zero
@@ -39,18 +49,7 @@ extension Dense {
             store2((b.map { load2($0 + o) } ?? .zero) + (even + odd), z + o)
             o += 2
         }
-        if o < outputs {
-            var even = 0.0
-            var odd = 0.0
-            var i = 0
-            while i + 2 <= inputs {
-                even += x[i] * w[i * outputs + o]
-                odd += x[i + 1] * w[(i + 1) * outputs + o]
-                i += 2
-            }
-            if i < inputs { even += x[i] * w[i * outputs + o] }
-            z[o] = (b?[o] ?? 0) + (even + odd)
-        }
+        if o < outputs { scalarColumn(x, weights: w, bias: b, into: z, inputs: inputs, outputs: outputs, column: o) }
     }
 
     /// `accₒ += Σ_r c_r · v[r, o]` over `rows` rows of `v` (`rows × width`), with `c_r =
@@ -144,10 +143,66 @@ extension Dense {
                 i += 4
             }
         }
+        if i + 2 <= inputs && outputs >= 4 {
+            accumulateOuterProductPair(x + i, delta, rows: rows, inputs: inputs, outputs: outputs, into: gw + i * outputs)
+            i += 2
+        }
         while i < inputs {
             accumulateRows(
                 delta, rows: rows, width: outputs, weights: x + i, weightStride: inputs, into: gw + i * outputs)
             i += 1
+        }
+    }
+
+    /// Rows `i` and `i + 1` of ``accumulateOuterProducts(_:_:rows:inputs:outputs:into:)`` (`x`
+    /// points at column `i`, `gw` at row `i`) for wide outputs: each loaded `δ` serves both,
+    /// halving the loads of layers with few inputs (`2 → 50`). Same order of summation.
+    @inlinable
+    static func accumulateOuterProductPair(
+        _ x: UnsafePointer<Double>, _ delta: UnsafePointer<Double>, rows: Int, inputs: Int, outputs: Int,
+        into gw: UnsafeMutablePointer<Double>
+    ) {
+        let g1 = gw + outputs
+        var o = 0
+        while o + 4 <= outputs {
+            var s0 = load2(gw + o)
+            var s1 = load2(gw + o + 2)
+            var t0 = load2(g1 + o)
+            var t1 = load2(g1 + o + 2)
+            for r in 0..<rows {
+                let d = delta + r * outputs + o
+                let d0 = load2(d)
+                let d1 = load2(d + 2)
+                let xa = SIMD2(repeating: x[r * inputs])
+                let xb = SIMD2(repeating: x[r * inputs + 1])
+                s0 += xa * d0
+                s1 += xa * d1
+                t0 += xb * d0
+                t1 += xb * d1
+            }
+            store2(s0, gw + o)
+            store2(s1, gw + o + 2)
+            store2(t0, g1 + o)
+            store2(t1, g1 + o + 2)
+            o += 4
+        }
+        guard o < outputs else { return }
+        for k in 0..<2 {
+            let weights = x + k
+            let acc = gw + k * outputs
+            var c = o
+            if c + 2 <= outputs {
+                var s = load2(acc + c)
+                for r in 0..<rows { s += SIMD2(repeating: weights[r * inputs]) * load2(delta + r * outputs + c) }
+                store2(s, acc + c)
+                c += 2
+            }
+            while c < outputs {
+                var s = acc[c]
+                for r in 0..<rows { s += weights[r * inputs] * delta[r * outputs + c] }
+                acc[c] = s
+                c += 1
+            }
         }
     }
 

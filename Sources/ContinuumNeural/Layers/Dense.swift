@@ -42,9 +42,7 @@ public struct Dense: Sendable, Hashable {
     ) {
         let w = parameters + weightOffset
         let b = parameters + biasOffset
-        for r in 0..<rows {
-            Self.affineRow(x + r * inputs, weights: w, bias: b, into: z + r * outputs, inputs: inputs, outputs: outputs)
-        }
+        Self.affineRows(x, rows: rows, weights: w, bias: b, into: z, inputs: inputs, outputs: outputs)
         activation.apply(z, to: a, count: rows * outputs)
     }
 
@@ -69,11 +67,8 @@ public struct Dense: Sendable, Hashable {
         if let inputCotangent {
             let w = parameters + weightOffset
             Self.transpose(w, rows: inputs, columns: outputs, into: scratch)
-            for r in 0..<rows {
-                Self.affineRow(
-                    delta + r * outputs, weights: scratch, bias: nil, into: inputCotangent + r * inputs,
-                    inputs: outputs, outputs: inputs)
-            }
+            Self.affineRows(
+                delta, rows: rows, weights: scratch, bias: nil, into: inputCotangent, inputs: outputs, outputs: inputs)
         }
     }
 }

@@ -1,0 +1,90 @@
+extension MLP {
+    /// Values per sample that ``forward(_:parameters:into:workspace:recordingRowsInto:)`` keeps for a
+    /// later ``vjp(recordedRows:rows:outputCotangent:parameters:inputCotangent:accumulatingInto:workspace:)``:
+    /// the input, and per layer what its backward pass reads — the activation `a` when it feeds the
+    /// next layer or `σ′` is a function of `a` (tanh, sigmoid), the pre-activation `z` when `σ′`
+    /// needs it. For `2 → 50 → tanh → 2` that is `2 + 50` values.
+    public var recordWidth: Int {
+        var width = inputWidth
+        for l in layers.indices {
+            let (z, a) = recordsLayer(l)
+            width += (z ? layers[l].outputs : 0) + (a ? layers[l].outputs : 0)
+        }
+        return width
+    }
+
+    /// Whether layer `l`'s `z` and `a` are recorded.
+    @inlinable
+    func recordsLayer(_ l: Int) -> (z: Bool, a: Bool) {
+        let activation = layers[l].activation
+        let last = l == layers.count - 1
+        switch activation {
+        case .identity: return (false, !last)
+        case .tanh, .sigmoid: return (false, true)
+        default: return (true, true)
+        }
+    }
+
+    /// ``forward(_:parameters:into:workspace:)``, then (if `records` is given) copies each row's
+    /// ``recordWidth`` values to `records[r]`, so the VJP at these inputs can run later, after
+    /// other forward passes, without recomputing this one.
+    @inlinable
+    public func forward(
+        _ input: UnsafeBufferPointer<Double>, parameters: UnsafeBufferPointer<Double>,
+        into output: UnsafeMutableBufferPointer<Double>, workspace: MLPWorkspace,
+        recordingRowsInto records: UnsafePointer<UnsafeMutablePointer<Double>>?
+    ) {
+        forward(input, parameters: parameters, into: output, workspace: workspace)
+        guard let records else { return }
+        moveRecords(rows: workspace.rows, records, workspace: workspace, saving: true)
+    }
+
+    /// The vector-Jacobian product at the inputs whose forward passes were recorded (row `r` in
+    /// `records[r]`, possibly from different forward passes): as
+    /// ``vjp(_:parameters:inputCotangent:accumulatingInto:workspace:)`` after restoring them.
+    @inlinable
+    public func vjp(
+        recordedRows records: UnsafePointer<UnsafePointer<Double>>, rows: Int,
+        outputCotangent: UnsafeBufferPointer<Double>, parameters: UnsafeBufferPointer<Double>,
+        inputCotangent: UnsafeMutableBufferPointer<Double>?,
+        accumulatingInto parameterGradient: UnsafeMutableBufferPointer<Double>?, workspace: MLPWorkspace
+    ) {
+        checkWorkspace(workspace)
+        precondition(rows >= 1 && rows <= workspace.batchCapacity, "rows exceed the workspace's capacity")
+        workspace.setRows(rows)
+        let destinations = UnsafeRawPointer(records).assumingMemoryBound(to: UnsafeMutablePointer<Double>.self)
+        moveRecords(rows: rows, destinations, workspace: workspace, saving: false)
+        vjp(
+            outputCotangent, parameters: parameters, inputCotangent: inputCotangent,
+            accumulatingInto: parameterGradient, workspace: workspace)
+    }
+
+    /// Copies the recorded buffers of `rows` rows between `workspace` (layer-major) and the
+    /// records (row `r` at `records[r]`): into the records when `saving`, back into the workspace
+    /// otherwise. Buffer by buffer, so the layer decisions are taken once per call.
+    @inlinable
+    func moveRecords(
+        rows: Int, _ records: UnsafePointer<UnsafeMutablePointer<Double>>, workspace: MLPWorkspace, saving: Bool
+    ) {
+        var offset = 0
+        @inline(__always)
+        func move(_ buffer: UnsafeMutablePointer<Double>, columns: Int) {
+            for r in 0..<rows {
+                let inWorkspace = buffer + r * columns
+                let inRecord = records[r] + offset
+                if saving {
+                    for k in 0..<columns { inRecord[k] = inWorkspace[k] }
+                } else {
+                    for k in 0..<columns { inWorkspace[k] = inRecord[k] }
+                }
+            }
+            offset += columns
+        }
+        move(workspace.input, columns: inputWidth)
+        for l in layers.indices {
+            let (z, a) = recordsLayer(l)
+            if z { move(workspace.preactivation(l), columns: layers[l].outputs) }
+            if a { move(workspace.value(l), columns: layers[l].outputs) }
+        }
+    }
+}

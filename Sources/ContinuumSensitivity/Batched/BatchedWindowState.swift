@@ -1,0 +1,113 @@
+import ContinuumODE
+import Foundation
+
+/// The scalar state of one window of a batched solve: time, step size, the PI controller's
+/// history, Hairer's stiffness bookkeeping and the loss times reached — the same quantities, in
+/// the same arithmetic, as the ODE driver keeps for a solve alone.
+struct BatchedWindowState {
+    var t = 0.0
+    var tEnd = 0.0
+    var direction = 1.0
+    var h = 0.0
+    var maximumStep = 0.0
+    /// The signed step of the current attempt and whether it lands on the next loss time.
+    var step = 0.0
+    var landsOnTarget = false
+    var accepted = 0
+    var rejected = 0
+    var evaluations = 0
+    /// `log` of the last accepted error norm (at least `log 1e-4`).
+    var previousLog = -9.210340371976182
+    var rejectedLast = false
+    var lastRejectionNonFinite = false
+    var stiffReadings = 0
+    var nonStiffReadings = 0
+    var stepsSinceTest = 0
+    /// Index of the next loss time to step onto.
+    var nextLoss = 0
+    var running = false
+    /// The slope at the current point must be evaluated afresh (after a stop time).
+    var needsRestart = false
+    /// Where the window's loss times start in the flat per-batch arrays.
+    var lossOffset = 0
+    var lossCount = 0
+    /// The window failed (its solve, its loss or its adjoint) and is left out.
+    var failed = false
+    /// It failed because its loss was not finite (its states are still reported).
+    var lossFailed = false
+    var loss = Double.nan
+
+    /// Hairer's PI controller (as the ODE driver's): the factor for the next step after a step
+    /// with error norm `error`, updating the history. Called once per attempted step.
+    mutating func nextFactor(error: Double, order: Double, constants c: (safety: Double, minFactor: Double, maxFactor: Double, beta: Double)) -> Double {
+        guard error.isFinite else {
+            rejectedLast = true
+            return c.minFactor
+        }
+        let accepted = error <= 1
+        let logError = log(error)
+        var factor: Double
+        if accepted {
+            factor = c.safety * exp(c.beta * previousLog - (1 / order - 0.75 * c.beta) * logError)
+            factor = min(c.maxFactor, max(c.minFactor, factor))
+            previousLog = max(logError, -9.210340371976182)
+            if rejectedLast { factor = min(factor, 1) }
+            rejectedLast = false
+        } else {
+            factor = max(c.minFactor, c.safety * exp(-(1 / order - 0.75 * c.beta) * logError))
+            factor = min(factor, 1)
+            rejectedLast = true
+        }
+        return factor
+    }
+
+    /// Hairer's stiffness bookkeeping after an accepted step; `ratio` is read only when the test
+    /// is due. True once the problem is declared stiff.
+    mutating func stiffnessDeclared(interval: Int, ratio: () -> Double) -> Bool {
+        guard interval > 0 else { return false }
+        stepsSinceTest += 1
+        if stepsSinceTest == interval { stepsSinceTest = 0 }
+        guard stiffReadings > 0 || stepsSinceTest == 0 else { return false }
+        if ratio() > 1 {
+            nonStiffReadings = 0
+            stiffReadings += 1
+            return stiffReadings >= 15
+        }
+        nonStiffReadings += 1
+        if nonStiffReadings == 6 { stiffReadings = 0 }
+        return false
+    }
+}
+
+/// A growable store of doubles reused across calls (capacity only grows), so steady-state
+/// batches allocate nothing per step.
+final class BatchedTape {
+    private(set) var pointer: UnsafeMutablePointer<Double>
+    private(set) var capacity: Int
+    /// Values committed.
+    var count = 0
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 16)
+        pointer = .allocate(capacity: self.capacity)
+        pointer.initialize(repeating: 0, count: self.capacity)
+    }
+
+    deinit { pointer.deallocate() }
+
+    /// Makes room for `extra` values beyond ``count`` (keeping everything stored, committed or
+    /// not); returns where the uncommitted part starts.
+    @inline(__always)
+    func reserve(_ extra: Int) -> UnsafeMutablePointer<Double> {
+        if count + extra > capacity {
+            let grown = max(2 * capacity, count + extra)
+            let bigger = UnsafeMutablePointer<Double>.allocate(capacity: grown)
+            bigger.update(from: pointer, count: capacity)
+            (bigger + capacity).initialize(repeating: 0, count: grown - capacity)
+            pointer.deallocate()
+            pointer = bigger
+            capacity = grown
+        }
+        return pointer + count
+    }
+}
