@@ -7,7 +7,7 @@ extension GaussianSampler {
     /// Two passes: the Philox blocks four keys at a time (``PhiloxLanes``), stored as raw bits in
     /// the output, then the ziggurat over the bits in one scalar loop; without vector gathers its
     /// table lookups make a scalar loop cheaper than a vector one. The rare wedge and tail draws
-    /// call ``slowPath(u:layer:key:counter:lane:)`` as the scalar sampler does.
+    /// call ``slowPath(u:layer:key:counter:lane:table:)`` as the scalar sampler does.
     @inlinable
     static func fillNormals(
         counter: UInt64, keys block: BlockKeys, first: UnsafeMutablePointer<Double>, second: UnsafeMutablePointer<Double>?

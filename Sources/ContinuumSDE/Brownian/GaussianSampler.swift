@@ -50,16 +50,21 @@ public enum GaussianSampler {
         return normal(bits: a, key: key, counter: counter, lane: 0)
     }
 
-    /// `xᵢ` and `xᵢ₊₁/xᵢ` interleaved (then `x₂₅₆ = 0`), in memory that lives as long as the process.
+    /// `xᵢ` and `xᵢ₊₁/xᵢ` interleaved (then `x₂₅₆ = 0`), followed by the densities
+    /// `exp(−xᵢ²/2)` from ``densityOffset``, in memory that lives as long as the process.
     @usableFromInline nonisolated(unsafe) static let table: UnsafePointer<Double> = {
-        let table = UnsafeMutablePointer<Double>.allocate(capacity: 2 * layers + 2)
+        let table = UnsafeMutablePointer<Double>.allocate(capacity: densityOffset + layers + 1)
         for i in 0..<layers {
             table[2 * i] = x[i]
             table[2 * i + 1] = ratio[i]
         }
         (table[2 * layers], table[2 * layers + 1]) = (x[layers], 0)
+        for i in 0...layers { table[densityOffset + i] = density[i] }
         return UnsafePointer(table)
     }()
+
+    /// Where the densities start in ``table``.
+    @usableFromInline static var densityOffset: Int { 2 * layers + 2 }
 
     @inlinable @inline(__always)
     static func normal(bits: UInt64, key: RandomKey, counter: UInt64, lane: UInt32) -> Double {
@@ -73,17 +78,18 @@ public enum GaussianSampler {
         let layer = Int(truncatingIfNeeded: bits & layerMask)
         let u = 2 * ((Double(bits >> 11) + 0.5) * 0x1p-53) - 1
         if abs(u) < table[2 * layer + 1] { return u * table[2 * layer] }
-        return slowPath(u: u, layer: layer, key: key, counter: counter, lane: lane)
+        return slowPath(u: u, layer: layer, key: key, counter: counter, lane: lane, table: table)
     }
 
     /// The wedge and tail of the ziggurat: rejection sampling with uniforms from retry counters.
     /// Kept out of line: it is rare, and inlined into the vector loops it would crowd them.
     @usableFromInline @inline(never)
-    static func slowPath(u firstU: Double, layer firstLayer: Int, key: RandomKey, counter: UInt64, lane: UInt32) -> Double {
+    static func slowPath(
+        u firstU: Double, layer firstLayer: Int, key: RandomKey, counter: UInt64, lane: UInt32, table: UnsafePointer<Double>
+    ) -> Double {
         var u = firstU
         var layer = firstLayer
         var attempt: UInt32 = 0
-        let table = Self.table
         while true {
             if abs(u) < table[2 * layer + 1] { return u * table[2 * layer] }
             if layer == 0 {
@@ -99,7 +105,7 @@ public enum GaussianSampler {
             // The wedge between xᵢ₊₁ and xᵢ: accept when a uniform height between the layer's
             // densities falls under the density at the candidate.
             let candidate = u * table[2 * layer]
-            let inner = density[layer + 1], outer = density[layer]
+            let inner = table[densityOffset + layer + 1], outer = table[densityOffset + layer]
             attempt &+= 1
             let extra = retry(key: key, counter: counter, attempt: attempt, lane: lane)
             if inner + extra.0 * (outer - inner) < exp(-0.5 * candidate * candidate) { return candidate }

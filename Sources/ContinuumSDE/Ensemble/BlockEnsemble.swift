@@ -5,7 +5,7 @@ import Foundation
 
 /// Paths per block of the vectorised ensemble route: a few kilobytes per buffer, so a block's
 /// states, fields, increments and normals stay in the first-level cache.
-@usableFromInline let blockCapacity = 128
+@usableFromInline let blockCapacity = 256
 
 /// The time grid of the vectorised route, or `nil` when the ensemble needs the general one: the
 /// route runs Euler-Maruyama with fixed steps that stay within ``SDESolveOptions/maximumSteps``.

@@ -25,7 +25,7 @@ final class BlockKeys {
     @usableFromInline let keys: UnsafeMutablePointer<RandomKey>
     /// Per four lanes, the keys' first and second words as ``PhiloxLanes`` lanes.
     @usableFromInline let words: UnsafeMutablePointer<PhiloxLanes.Words>
-    @usableFromInline var lanes = 0
+    @exclusivity(unchecked) @usableFromInline var lanes = 0
 
     /// Keys for up to `capacity` lanes (rounded up to a multiple of 4).
     @usableFromInline
@@ -68,10 +68,13 @@ final class SequentialBrownianBlock: BrownianBlock {
     @usableFromInline let keys: BlockKeys
     /// The two normals of the current counter, lane by lane: `rows[r · capacity + p]`.
     @usableFromInline let rows: UnsafeMutablePointer<Double>
-    @usableFromInline var counter: UInt64 = 0
+    // The mutable state is owned by one worker at a time, so the dynamic exclusivity checks Swift
+    // emits for class properties (3 % of an ensemble's time) are turned off.
+    @exclusivity(unchecked) @usableFromInline var counter: UInt64 = 0
     /// Next unused row (2: both used).
-    @usableFromInline var row = 2
-    @usableFromInline var lastWidth = Double.nan, lastRoot = Double.nan
+    @exclusivity(unchecked) @usableFromInline var row = 2
+    @exclusivity(unchecked) @usableFromInline var lastWidth = Double.nan
+    @exclusivity(unchecked) @usableFromInline var lastRoot = Double.nan
     /// The normals of one step, lane after lane, when there are several components.
     @usableFromInline let interleaved: UnsafeMutablePointer<Double>
 

@@ -23,8 +23,8 @@ final class VirtualBrownianTreeBlock: BrownianBlock {
     @usableFromInline let current: UnsafeMutablePointer<Double>, previous: UnsafeMutablePointer<Double>
     /// The normals of one level, lane by lane; the last increments, lane after lane.
     @usableFromInline let normals: UnsafeMutablePointer<Double>, differences: UnsafeMutablePointer<Double>
-    @usableFromInline var validLevel = -1
-    @usableFromInline var lastTime = Double.nan
+    @exclusivity(unchecked) @usableFromInline var validLevel = -1
+    @exclusivity(unchecked) @usableFromInline var lastTime = Double.nan
 
     @usableFromInline
     init(dimension m: Int, capacity: Int, from t0: Double, to t1: Double, tolerance: Double) {
