@@ -134,15 +134,7 @@ enum SpiralBenchmark {
             for _ in 0..<20 {
                 let s = Int(stream.nextUniform() * Double(1000 - 10))
                 let targets = (1..<10).map { data[s + $0] }
-                let loss = ClosureTrajectoryLoss { index, _, y, gradient in
-                    var total = 0.0
-                    for j in 0..<2 {
-                        let r = y[j] - targets[index][j]
-                        total += abs(r)
-                        gradient[j] = (r > 0 ? 1 : (r < 0 ? -1 : 0)) / 400
-                    }
-                    return total / 400
-                }
+                let loss = meanAbsoluteError(targets: targets)
                 if batched {
                     windows.append(TrajectoryWindow(y0: data[s], t0: 0, times: windowTimes))
                     losses.append(loss)

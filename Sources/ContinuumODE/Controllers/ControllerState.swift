@@ -2,8 +2,11 @@ import Foundation
 
 /// The running state of a step-size controller during one solve: the controller's constants
 /// resolved against the method's defaults, and the error history.
+///
+/// Package-visible so that solvers outside the driver (the batched discrete adjoint) take exactly
+/// the driver's steps.
 @usableFromInline
-struct ControllerState {
+package struct ControllerState {
     @usableFromInline enum Kind { case pi, pid }
     @usableFromInline let kind: Kind
     @usableFromInline let order: Double
@@ -20,7 +23,8 @@ struct ControllerState {
     @usableFromInline static var logFloor: Double { -9.210340371976182 }
     @usableFromInline var rejectedLast = false
 
-    init(_ controller: StepSizeController, order: Int, defaults: ControllerDefaults) {
+    @usableFromInline
+    package init(_ controller: StepSizeController, order: Int, defaults: ControllerDefaults) {
         self.order = Double(order)
         switch controller {
         case .pi(let c):
@@ -56,7 +60,7 @@ struct ControllerState {
     /// The factor for the next step after a step with error norm `error`, and updates the history.
     /// Call exactly once per attempted step.
     @inlinable @inline(__always)
-    mutating func nextFactor(error: Double) -> Double {
+    package mutating func nextFactor(error: Double) -> Double {
         guard error.isFinite else {
             rejectedLast = true
             return minFactor

@@ -107,21 +107,9 @@ public struct ExplicitRungeKutta: ODESolver {
     public func stiffnessRatio(h: Double, workspace w: RungeKuttaWorkspace) -> Double {
         let p = program
         guard p.probeStage >= 0 else { return 0 }
-        let n = w.dimension
-        let f1 = w.stages[p.newPointStage]
-        let fProbe = w.stages[p.probeStage]
-        let y1 = w.candidate
-        let yProbe = w.stageArgument
-        var numerator = 0.0
-        var denominator = 0.0
-        for i in 0..<n {
-            let df = f1[i] - fProbe[i]
-            let dy = y1[i] - yProbe[i]
-            numerator += df * df
-            denominator += dy * dy
-        }
-        guard denominator > 0 else { return 0 }
-        return abs(h) * (numerator / denominator).squareRoot() / p.stiffnessBound
+        return stiffnessIndicator(
+            h: h, newState: w.candidate, probeState: w.stageArgument, newSlope: w.stages[p.newPointStage],
+            probeSlope: w.stages[p.probeStage], count: w.dimension, bound: p.stiffnessBound)
     }
 
     @inlinable

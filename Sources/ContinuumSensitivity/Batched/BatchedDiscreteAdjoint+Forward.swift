@@ -13,6 +13,7 @@ extension BatchedDiscreteAdjoint {
         active.reserveCapacity(windows.count)
         for (w, window) in windows.enumerated() {
             var state = BatchedWindowState()
+            state.controller = controller
             state.t = window.t0
             state.tEnd = window.times.last ?? window.t0
             state.direction = state.tEnd >= window.t0 ? 1 : -1

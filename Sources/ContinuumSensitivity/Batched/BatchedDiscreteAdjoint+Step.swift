@@ -49,7 +49,7 @@ extension BatchedDiscreteAdjoint {
             finite = FiniteCheck.allFinite(y1, slopes + (s - 1) * n, count: n)
             if !finite { error = .nan }
         }
-        let factor = state.nextFactor(error: error, order: tableau.order, constants: controller)
+        let factor = state.nextFactor(error: error)
         guard finite && error <= 1 else {
             state.rejected += 1
             state.lastRejectionNonFinite = !finite
@@ -102,19 +102,8 @@ extension BatchedDiscreteAdjoint {
     /// Hairer's `|h| ‖f(y₁) − f(Y_probe)‖ / ‖y₁ − Y_probe‖ / bound` for window `w`.
     func stiffnessRatio(_ w: Int, h: Double, bound: Double) -> Double {
         let s = tableau.s
-        let f1 = k + (w * s + s - 1) * n
-        let fProbe = k + (w * s + s - 2) * n
-        let y1 = stageStates + (w * s + s - 1) * n
-        let yProbe = stageStates + (w * s + s - 2) * n
-        var numerator = 0.0
-        var denominator = 0.0
-        for i in 0..<n {
-            let df = f1[i] - fProbe[i]
-            let dy = y1[i] - yProbe[i]
-            numerator += df * df
-            denominator += dy * dy
-        }
-        guard denominator > 0 else { return 0 }
-        return abs(h) * (numerator / denominator).squareRoot() / bound
+        return stiffnessIndicator(
+            h: h, newState: stageStates + (w * s + s - 1) * n, probeState: stageStates + (w * s + s - 2) * n,
+            newSlope: k + (w * s + s - 1) * n, probeSlope: k + (w * s + s - 2) * n, count: n, bound: bound)
     }
 }

@@ -41,7 +41,8 @@ public final class BatchedDiscreteAdjoint<Field: BatchedDifferentiableVectorFiel
     public let options: SolverOptions
     let tableau: BatchedTableau
     let methodOrder: Double
-    let controller: (safety: Double, minFactor: Double, maxFactor: Double, beta: Double)
+    /// The driver's controller, copied into each window as it starts.
+    let controller: ControllerState
     let n: Int
     let p: Int
     let rw: Int
@@ -98,14 +99,10 @@ public final class BatchedDiscreteAdjoint<Field: BatchedDifferentiableVectorFiel
         guard options.events.isEmpty else { throw .unsupported("events are not differentiated; remove them from the options") }
         guard options.stopTimes.isEmpty else { throw .unsupported("the batched discrete adjoint takes no extra stop times") }
         guard options.tolerance.isValid else { throw .unsupported("tolerances must be finite, non-negative and not both zero") }
-        guard case let .pi(pi) = options.controller else {
+        guard case .pi = options.controller else {
             throw .unsupported("the batched discrete adjoint runs the PI controller")
         }
-        let defaults = method.controllerDefaults
-        controller = (
-            pi.safety ?? defaults.safety, pi.minFactor ?? defaults.minFactor, pi.maxFactor ?? defaults.maxFactor,
-            pi.beta ?? defaults.beta
-        )
+        controller = ControllerState(options.controller, order: method.controllerOrder, defaults: method.controllerDefaults)
         let n = field.dimension
         let rw = field.recordWidth
         let s = tableau.s

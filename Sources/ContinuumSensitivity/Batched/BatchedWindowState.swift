@@ -1,5 +1,4 @@
 import ContinuumODE
-import Foundation
 
 /// The scalar state of one window of a batched solve: time, step size, the PI controller's
 /// history, Hairer's stiffness bookkeeping and the loss times reached — the same quantities, in
@@ -16,13 +15,11 @@ struct BatchedWindowState {
     var accepted = 0
     var rejected = 0
     var evaluations = 0
-    /// `log` of the last accepted error norm (at least `log 1e-4`).
-    var previousLog = -9.210340371976182
-    var rejectedLast = false
+    /// The driver's step-size controller and stiffness test, so that the window takes exactly
+    /// the steps of its solve alone (set when the window starts).
+    var controller: ControllerState?
+    var stiffness = StiffnessMonitor()
     var lastRejectionNonFinite = false
-    var stiffReadings = 0
-    var nonStiffReadings = 0
-    var stepsSinceTest = 0
     /// Index of the next loss time to step onto.
     var nextLoss = 0
     var running = false
@@ -37,45 +34,16 @@ struct BatchedWindowState {
     var lossFailed = false
     var loss = Double.nan
 
-    /// Hairer's PI controller (as the ODE driver's): the factor for the next step after a step
-    /// with error norm `error`, updating the history. Called once per attempted step.
-    mutating func nextFactor(error: Double, order: Double, constants c: (safety: Double, minFactor: Double, maxFactor: Double, beta: Double)) -> Double {
-        guard error.isFinite else {
-            rejectedLast = true
-            return c.minFactor
-        }
-        let accepted = error <= 1
-        let logError = log(error)
-        var factor: Double
-        if accepted {
-            factor = c.safety * exp(c.beta * previousLog - (1 / order - 0.75 * c.beta) * logError)
-            factor = min(c.maxFactor, max(c.minFactor, factor))
-            previousLog = max(logError, -9.210340371976182)
-            if rejectedLast { factor = min(factor, 1) }
-            rejectedLast = false
-        } else {
-            factor = max(c.minFactor, c.safety * exp(-(1 / order - 0.75 * c.beta) * logError))
-            factor = min(factor, 1)
-            rejectedLast = true
-        }
-        return factor
+    /// The controller's factor for the next step after a step with error norm `error`.
+    mutating func nextFactor(error: Double) -> Double {
+        controller!.nextFactor(error: error)
     }
 
     /// Hairer's stiffness bookkeeping after an accepted step; `ratio` is read only when the test
     /// is due. True once the problem is declared stiff.
     mutating func stiffnessDeclared(interval: Int, ratio: () -> Double) -> Bool {
-        guard interval > 0 else { return false }
-        stepsSinceTest += 1
-        if stepsSinceTest == interval { stepsSinceTest = 0 }
-        guard stiffReadings > 0 || stepsSinceTest == 0 else { return false }
-        if ratio() > 1 {
-            nonStiffReadings = 0
-            stiffReadings += 1
-            return stiffReadings >= 15
-        }
-        nonStiffReadings += 1
-        if nonStiffReadings == 6 { stiffReadings = 0 }
-        return false
+        guard interval > 0, stiffness.isDue(interval: interval) else { return false }
+        return stiffness.record(ratio: ratio())
     }
 }
 
