@@ -46,16 +46,7 @@ func blockEnsemble<F: VectorField & Sendable, G: DiffusionField & Sendable, S: S
             diffusions: scheme.workspaceShape.diffusions)
         var statistics = SDEStatistics()
         func alone(_ i: Int) {
-            var path = makePath(i)
-            var options = stepOptions
-            options.saveEveryStep = i < keep
-            var solution = SDESolution(dimension: n, methodName: scheme.name)
-            runSolve(problem, scheme, &path, options, workspace, &solution)
-            let last = solution.count - 1
-            for c in 0..<n { results.finals[i * n + c] = solution.storage[last * n + c] }
-            results.failed[i] = !solution.status.isSuccess
-            statistics = statistics + solution.statistics
-            if i < keep { results.kept[i] = solution }
+            statistics = statistics + solvePath(i, problem, scheme, makePath(i), stepOptions, keep: keep, workspace, results)
         }
         var source: B?, block: BlockWorkspace?
         while let item = queue.take() {

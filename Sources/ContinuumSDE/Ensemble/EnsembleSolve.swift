@@ -157,20 +157,31 @@ func ensemble<F: VectorField & Sendable, G: DiffusionField & Sendable, S: SDESch
             }
         }
         for i in alone {
-            var path = makePath(i)
-            var pathOptions = options
-            pathOptions.saveEveryStep = i < keep
-            var solution = SDESolution(dimension: n, methodName: scheme.name)
-            runSolve(problem, scheme, &path, pathOptions, workspace, &solution)
-            let last = solution.count - 1
-            for c in 0..<n { results.finals[i * n + c] = solution.storage[last * n + c] }
-            results.failed[i] = !solution.status.isSuccess
-            statistics = statistics + solution.statistics
-            if i < keep { results.kept[i] = solution }
+            statistics = statistics + solvePath(i, problem, scheme, makePath(i), options, keep: keep, workspace, results)
         }
         results.perWorker[worker] = statistics
     }
     return EnsembleResult(reducing: results, paths: paths, dimension: n, keep: keep)
+}
+
+/// Solves path `i` on its own and records its final state and failure (and, for the first `keep`
+/// paths, its whole solution, saved at every step) in `results`; returns its counters.
+@inlinable
+func solvePath<F: VectorField, G: DiffusionField, S: SDEScheme, P: BrownianPath>(
+    _ i: Int, _ problem: SDEProblem<F, G>, _ scheme: S, _ path: P, _ options: SDESolveOptions, keep: Int,
+    _ workspace: SDEWorkspace, _ results: EnsembleBuffers
+) -> SDEStatistics {
+    let n = problem.dimension
+    var path = path
+    var pathOptions = options
+    pathOptions.saveEveryStep = i < keep
+    var solution = SDESolution(dimension: n, methodName: scheme.name)
+    runSolve(problem, scheme, &path, pathOptions, workspace, &solution)
+    let last = solution.count - 1
+    for c in 0..<n { results.finals[i * n + c] = solution.storage[last * n + c] }
+    results.failed[i] = !solution.status.isSuccess
+    if i < keep { results.kept[i] = solution }
+    return solution.statistics
 }
 
 extension EnsembleResult {
