@@ -12,7 +12,8 @@ import Foundation
 /// logarithm or trigonometry on the fast path).
 public enum GaussianSampler {
     @usableFromInline static let layers = 512
-    @usableFromInline static let layerMask: UInt64 = 0x1FF
+    /// The low bits that pick a layer (`layers` is a power of two).
+    @usableFromInline static var layerMask: UInt64 { UInt64(layers - 1) }
     /// `r` and `V = r φ(r) + ∫ᵣ^∞ φ` of the 512-layer ziggurat (φ unnormalised), solved so that the
     /// layer recursion closes at `x₅₁₂ = 0` to 1e-14.
     @usableFromInline static let tailStart = 3.8520461503683916
@@ -31,9 +32,6 @@ public enum GaussianSampler {
         }
         return x
     }()
-
-    /// Unnormalised densities `exp(−xᵢ²/2)` at the layer abscissae, for the wedge test.
-    @usableFromInline static let density: [Double] = x.map { exp(-0.5 * $0 * $0) }
 
     /// Fast-path thresholds `xᵢ₊₁ / xᵢ`.
     @usableFromInline static let ratio: [Double] = (0..<layers).map { x[$0 + 1] / x[$0] }
@@ -61,7 +59,7 @@ public enum GaussianSampler {
             table[2 * i + 1] = ratio[i]
         }
         (table[2 * layers], table[2 * layers + 1]) = (x[layers], 0)
-        for i in 0...layers { table[densityOffset + i] = density[i] }
+        for i in 0...layers { table[densityOffset + i] = exp(-0.5 * x[i] * x[i]) }
         return UnsafePointer(table)
     }()
 

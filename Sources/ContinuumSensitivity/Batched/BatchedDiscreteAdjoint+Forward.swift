@@ -12,8 +12,7 @@ extension BatchedDiscreteAdjoint {
         var active: [Int] = []
         active.reserveCapacity(windows.count)
         for (w, window) in windows.enumerated() {
-            var state = BatchedWindowState()
-            state.controller = controller
+            var state = BatchedWindowState(controller: controller)
             state.t = window.t0
             state.tEnd = window.times.last ?? window.t0
             state.direction = state.tEnd >= window.t0 ? 1 : -1

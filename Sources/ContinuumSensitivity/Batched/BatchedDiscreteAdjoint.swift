@@ -129,7 +129,7 @@ public final class BatchedDiscreteAdjoint<Field: BatchedDifferentiableVectorFiel
         rowSteps = rowTimes + count
         scratch = rowSteps + count
         states = .allocate(capacity: count)
-        states.initialize(repeating: BatchedWindowState(), count: count)
+        states.initialize(repeating: BatchedWindowState(controller: controller), count: count)
         pointers = .allocate(capacity: count)
         entries = .allocate(capacity: count)
         tapes = (0..<count).map { _ in BatchedTape(capacity: 16 * (2 + needed.count * (n + rw))) }

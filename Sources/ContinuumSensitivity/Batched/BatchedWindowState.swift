@@ -4,6 +4,8 @@ import ContinuumODE
 /// history, Hairer's stiffness bookkeeping and the loss times reached — the same quantities, in
 /// the same arithmetic, as the ODE driver keeps for a solve alone.
 struct BatchedWindowState {
+    init(controller: ControllerState) { self.controller = controller }
+
     var t = 0.0
     var tEnd = 0.0
     var direction = 1.0
@@ -16,8 +18,8 @@ struct BatchedWindowState {
     var rejected = 0
     var evaluations = 0
     /// The driver's step-size controller and stiffness test, so that the window takes exactly
-    /// the steps of its solve alone (set when the window starts).
-    var controller: ControllerState?
+    /// the steps of its solve alone.
+    var controller: ControllerState
     var stiffness = StiffnessMonitor()
     var lastRejectionNonFinite = false
     /// Index of the next loss time to step onto.
@@ -36,7 +38,7 @@ struct BatchedWindowState {
 
     /// The controller's factor for the next step after a step with error norm `error`.
     mutating func nextFactor(error: Double) -> Double {
-        controller!.nextFactor(error: error)
+        controller.nextFactor(error: error)
     }
 
     /// Hairer's stiffness bookkeeping after an accepted step; `ratio` is read only when the test
