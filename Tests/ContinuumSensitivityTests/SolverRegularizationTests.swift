@@ -143,7 +143,8 @@ struct SolverRegularizationTests {
             of: SumOfSquaresLoss(), at: Self.times, for: problem, with: .dopri5, options: options,
             sensitivity: .discrete(checkpointing: .binomial(checkpoints: 3)), regularization: weights)
         #expect(abs(binomial.result.loss - all.result.loss) <= 1e-12 * all.result.loss)
-        #expect(relativeDifference(binomial.result.parameterGradient, all.result.parameterGradient) < 1e-12)
+        // The sweeps accumulate in different orders: equal to round-off (2e-12 observed), not bit for bit.
+        #expect(relativeDifference(binomial.result.parameterGradient, all.result.parameterGradient) < 1e-11)
     }
 
     @Test func unsupportedCombinationsThrow() throws {

@@ -72,7 +72,8 @@ extension BDFMethod {
         control.pointee.error = error
         guard estimateError else { return 0 }
         let exponent = Double(controllerOrder) / Double(k + 1)
-        return exponent == 1 ? error : pow(error, exponent)
+        let norm = exponent == 1 ? error : pow(error, exponent)
+        return norm * norm
     }
 
     /// Records a failed attempt; the NaN makes the driver reject it and shrink the step.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Step-size controller parameters recommended for a method.
 public struct ControllerDefaults: Sendable {
     /// PI coefficient on the previous error (Hairer's β; 0 gives an integral controller).
@@ -15,6 +17,14 @@ public struct ControllerDefaults: Sendable {
         self.minFactor = minFactor
         self.maxFactor = maxFactor
         self.safety = safety
+    }
+
+    /// The squared error norm `‖e‖²` after which the PI controller with these defaults, for a
+    /// method of controller order `order`, proposes the rejection factor `factor`: how an implicit
+    /// method asks the driver for a particular smaller step (above 1 whenever `factor < safety`).
+    public func squaredNormRequesting(factor: Double, order: Int) -> Double {
+        let exponent = 1 / Double(order) - 0.75 * beta
+        return pow(safety / factor, 2 / exponent)
     }
 
     /// DOPRI5's defaults: β = 0.04, factor in [0.2, 10], safety 0.9.

@@ -15,7 +15,7 @@ package struct ControllerState {
     @usableFromInline let maxFactor: Double
     @usableFromInline let beta: (Double, Double, Double)
     @usableFromInline let acceptSafety: Double
-    /// Error norms of the last two accepted steps.
+    /// Error norms of the last two accepted steps (the PID controller's history).
     @usableFromInline var previous: (Double, Double) = (1, 1)
     /// `log(previous.0)`, kept by the PI controller so that a step costs one `log` and one `exp`.
     @usableFromInline var previousLog = 0.0
@@ -34,7 +34,6 @@ package struct ControllerState {
             maxFactor = c.maxFactor ?? defaults.maxFactor
             beta = (c.beta ?? defaults.beta, 0, 0)
             acceptSafety = 1
-            previous = (1e-4, 1e-4)
             previousLog = ControllerState.logFloor
         case .pid(let c):
             kind = .pid
@@ -54,37 +53,34 @@ package struct ControllerState {
     @inlinable @inline(__always)
     static func fastExp(_ x: Double) -> Double { Double(exp(Float(x))) }
 
-    /// Whether a step with error norm `error` is accepted.
-    @inlinable static func accepts(_ error: Double) -> Bool { error <= 1 }
-
-    /// The factor for the next step after a step with error norm `error`, and updates the history.
-    /// Call exactly once per attempted step.
+    /// The factor for the next step after a step whose error norm has the square `squaredError`
+    /// (accepted when `≤ 1`), and updates the history. Call exactly once per attempted step.
     @inlinable @inline(__always)
-    package mutating func nextFactor(error: Double) -> Double {
-        guard error.isFinite else {
+    package mutating func nextFactor(squaredError: Double) -> Double {
+        guard squaredError.isFinite else {
             rejectedLast = true
             return minFactor
         }
-        let accepted = ControllerState.accepts(error)
+        let accepted = squaredError <= 1
         var factor: Double
         switch kind {
         case .pi:
             // Hairer's fac = safety · errₙ₋₁^β / errₙ^(1/k − 0.75β), in logarithms: one log and
-            // one exp per step instead of two pow calls (pow was 15 % of a Lorenz solve). They
-            // run in single precision: the factor lies on every step's critical path, and its
-            // relative error of ~1e-7 is far below what step-size control can notice.
+            // one exp per step instead of two pow calls (pow was 15 % of a Lorenz solve), and
+            // log err = ½ log err², so no square root either. They run in single precision: the
+            // factor lies on every step's critical path, and its relative error of ~1e-7 is far
+            // below what step-size control can notice.
             let beta = self.beta.0
-            let logError = ControllerState.fastLog(error)
+            let logError = 0.5 * ControllerState.fastLog(squaredError)
             if accepted {
                 factor = safety * ControllerState.fastExp(beta * previousLog - (1 / order - 0.75 * beta) * logError)
                 factor = min(maxFactor, max(minFactor, factor))
-                previous.0 = max(error, 1e-4)
                 previousLog = max(logError, ControllerState.logFloor)
             } else {
                 factor = max(minFactor, safety * ControllerState.fastExp(-(1 / order - 0.75 * beta) * logError))
             }
         case .pid:
-            let e0 = max(error, 1e-10)
+            let e0 = max(squaredError.squareRoot(), 1e-10)
             let k = order
             var raw = safety * pow(e0, -beta.0 / k)
             if beta.1 != 0 { raw *= pow(previous.0, -beta.1 / k) }

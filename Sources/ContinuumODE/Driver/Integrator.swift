@@ -93,14 +93,14 @@ struct Integrator<F: VectorField, S: ODESolver> {
                 return solution.fail(.stepSizeUnderflow, at: t, "step size \(abs(step)) is too small")
             }
 
-            var error = solver.attemptStep(
+            var squaredError = solver.attemptStep(
                 field, t: t, h: step, workspace: workspace, tolerance: tolerance,
                 estimateError: plan.adaptive, statistics: &statistics)
             let tNew = landsOnTarget ? target : t + step
-            var finite = error.isFinite
-            if finite && error <= 1 {
+            var finite = squaredError.isFinite
+            if finite && squaredError <= 1 {
                 finite = solver.completeStep(field, t: t, h: step, workspace: workspace, statistics: &statistics)
-                if !finite { error = .nan }
+                if !finite { squaredError = .nan }
             }
             if !plan.adaptive && !finite {
                 if let failure = solver.unrecoverableFailure(workspace: workspace) {
@@ -111,10 +111,10 @@ struct Integrator<F: VectorField, S: ODESolver> {
             var factor = 1.0
             if plan.adaptive {
                 let proposal = methodProposesSteps
-                    ? solver.proposedStepFactor(workspace: workspace, accepted: finite && error <= 1) : nil
-                factor = proposal ?? controller.nextFactor(error: error)
+                    ? solver.proposedStepFactor(workspace: workspace, accepted: finite && squaredError <= 1) : nil
+                factor = proposal ?? controller.nextFactor(squaredError: squaredError)
             }
-            guard finite && error <= 1 else {
+            guard finite && squaredError <= 1 else {
                 statistics.rejectedSteps += 1
                 if let failure = solver.unrecoverableFailure(workspace: workspace) {
                     return solution.fail(failure.status, at: t, failure.reason)

@@ -32,8 +32,10 @@ public protocol ODESolver: Sendable {
     func start<F: VectorField>(_ field: F, t: Double, workspace: Workspace, statistics: inout SolverStatistics)
 
     /// Attempts a step of size `h` from `workspace.state`, writing the candidate into
-    /// `workspace.candidate`. Returns the scaled error norm (accept when `≤ 1`), `0` when
-    /// `estimateError` is false, or a non-finite value when the step produced NaN or infinity.
+    /// `workspace.candidate`. Returns the *square* of the scaled error norm, `‖e‖²` (accept when
+    /// `≤ 1`; see ``WeightedNorm/meanSquare(_:_:_:count:tolerance:)``), `0` when `estimateError`
+    /// is false, or a non-finite value when the step produced NaN or infinity. The square spares
+    /// the step-size controller a square root on the path from one step to the next.
     func attemptStep<F: VectorField>(
         _ field: F, t: Double, h: Double, workspace: Workspace, tolerance: Tolerance,
         estimateError: Bool, statistics: inout SolverStatistics

@@ -6,9 +6,9 @@ extension ESDIRKMethod {
     /// first stage, one simplified Newton iteration per implicit stage, the candidate
     /// `y₁ = y + Σ bᵢ zᵢ` and the embedded error estimate.
     ///
-    /// A failed iteration returns, instead of an error norm, `+∞` (divergence or a singular
+    /// A failed iteration returns, instead of a squared error norm, `+∞` (divergence or a singular
     /// matrix with a current Jacobian: the driver shrinks the step by its smallest factor) or a
-    /// finite norm above 1 that makes the default controller retry with a moderately smaller step
+    /// finite value above 1 that makes the default controller retry with a moderately smaller step
     /// (slow convergence, or divergence with a Jacobian from an earlier step, which the retry
     /// replaces). NaN or infinity in a stage returns NaN.
     @inlinable
@@ -70,7 +70,7 @@ extension ESDIRKMethod {
             for i in 0..<n { error[i] *= scale }
             w.matrix.solve(error)
         }
-        return WeightedNorm.rms(error, y, w.candidate, count: n, tolerance: tolerance)
+        return WeightedNorm.meanSquare(error, y, w.candidate, count: n, tolerance: tolerance)
     }
 
     /// Evaluates `J` at the current state. Forward differences need `f(t, y)` itself: after a
@@ -132,7 +132,7 @@ extension ESDIRKMethod {
         case .converged:
             return 0
         case .slowConvergence:
-            return normRequesting(factor: freshJacobian ? 0.5 : 0.8)
+            return squaredNormRequesting(factor: freshJacobian ? 0.5 : 0.8)
         case .diverged, .singularMatrix:
             c.pointee.consecutiveFailures += 1
             c.pointee.failedWithFreshJacobian = freshJacobian
@@ -140,19 +140,17 @@ extension ESDIRKMethod {
             // verdict, so that ``unrecoverableFailure(workspace:)`` reports what happened (after
             // one retry with a fresh Jacobian when the failed one was stale).
             if c.pointee.fixedStep { return 2 }
-            return freshJacobian || outcome == .singularMatrix ? .infinity : normRequesting(factor: 0.5)
+            return freshJacobian || outcome == .singularMatrix ? .infinity : squaredNormRequesting(factor: 0.5)
         case .nonFinite:
             return .nan
         }
     }
 
-    /// The error norm for which the driver's PI controller with ``controllerDefaults`` proposes
-    /// the step-size factor `factor` after a rejection (above 1 since `factor < safety`).
+    /// The squared error norm for which the driver's PI controller with ``controllerDefaults``
+    /// proposes the step-size factor `factor` after a rejection.
     @inlinable
-    func normRequesting(factor: Double) -> Double {
-        let d = controllerDefaults
-        let exponent = 1 / Double(controllerOrder) - 0.75 * d.beta
-        return pow(d.safety / factor, 1 / exponent)
+    func squaredNormRequesting(factor: Double) -> Double {
+        controllerDefaults.squaredNormRequesting(factor: factor, order: controllerOrder)
     }
 
     /// After a rejected attempt: the solve ends when diverged or singular iterations persist for

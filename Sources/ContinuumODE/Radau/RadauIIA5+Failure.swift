@@ -10,11 +10,9 @@ extension RadauIIA5 {
         case .converged:
             return 0
         case .slowConvergence(let factor):
-            // The norm for which the driver's controller with ``ControllerDefaults/radau5``
-            // (I controller, safety 0.9, exponent 1/4) proposes `factor`; above 1 since factor ≤ 0.8.
-            let d = ControllerDefaults.radau5
-            let exponent = 1 / Double(controllerOrder) - 0.75 * d.beta
-            return pow(d.safety / factor, 1 / exponent)
+            // What makes the driver's controller with ``ControllerDefaults/radau5`` (I controller,
+            // safety 0.9, exponent 1/4) propose `factor`; above 1 since factor ≤ 0.8.
+            return ControllerDefaults.radau5.squaredNormRequesting(factor: factor, order: controllerOrder)
         case .diverged, .singularMatrix:
             c.pointee.consecutiveFailures += 1
             return .infinity

@@ -4,9 +4,9 @@ extension RadauIIA5 {
     /// One attempt: Jacobian and factorisations as needed, the simplified Newton iteration for the
     /// stages, the candidate `y₁ = y + Z₃` (stiffly accurate), and the filtered error estimate.
     ///
-    /// A rejected iteration returns, instead of an error norm, either `+∞` (divergence, singular
+    /// A rejected iteration returns, instead of a squared error norm, either `+∞` (divergence, singular
     /// matrix: the driver shrinks the step by its smallest factor) or, when RADAU5 merely predicts
-    /// slow convergence, a finite norm above 1 that makes the driver's default controller shrink
+    /// slow convergence, a finite value above 1 that makes the driver's default controller shrink
     /// the step by RADAU5's factor. NaN or infinity in a stage returns NaN.
     @inlinable
     public func attemptStep<F: VectorField>(
@@ -61,6 +61,6 @@ extension RadauIIA5 {
         guard estimateError else { return 0 }
         let error = estimateLocalError(field, t: t, h: h, workspace: w, statistics: &statistics)
         c.pointee.error = error
-        return error
+        return error * error
     }
 }

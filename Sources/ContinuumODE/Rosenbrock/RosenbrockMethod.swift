@@ -90,7 +90,7 @@ public struct RosenbrockMethod: ODESolver {
         p.solution.combine(row: 0, h: 1, base: y, stages: u, chunks: chunks, into: w.candidate)
         guard estimateError else { return 0 }
         p.error.combine(row: 0, h: 1, base: nil, stages: u, chunks: chunks, into: w.scratch)
-        return WeightedNorm.rms(w.scratch, y, w.candidate, count: n, tolerance: tolerance)
+        return WeightedNorm.meanSquare(w.scratch, y, w.candidate, count: n, tolerance: tolerance)
     }
 
     /// Evaluates `J` and `∂f/∂t` at the current state (kept for retries after a rejection).

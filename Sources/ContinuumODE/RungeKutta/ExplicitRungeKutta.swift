@@ -72,15 +72,16 @@ public struct ExplicitRungeKutta: ODESolver {
         let e = w.scratch
         errorRows.combine(row: 0, h: h, base: nil, stages: stages, chunks: w.stride / 4, into: e)
         if !p.isBlended {
-            return WeightedNorm.rms(e, y, w.candidate, count: n, tolerance: tolerance)
+            return WeightedNorm.meanSquare(e, y, w.candidate, count: n, tolerance: tolerance)
         }
-        // DOP853: err = ‖e5‖² / sqrt(n (‖e5‖² + 0.01 ‖e3‖²)) with unnormalised sums of squares.
+        // DOP853: err = ‖e5‖² / sqrt(n (‖e5‖² + 0.01 ‖e3‖²)) with unnormalised sums of squares;
+        // its square is returned.
         let e5 = WeightedNorm.sumOfSquares(e, y, w.candidate, count: n, tolerance: tolerance)
         errorRows.combine(row: 1, h: h, base: nil, stages: stages, chunks: w.stride / 4, into: e)
         let e3 = WeightedNorm.sumOfSquares(e, y, w.candidate, count: n, tolerance: tolerance)
         var denominator = e5 + 0.01 * e3
         if denominator <= 0 { denominator = 1 }
-        return e5 / (Double(tolerance.controlledCount(of: n)) * denominator).squareRoot()
+        return e5 * e5 / (Double(tolerance.controlledCount(of: n)) * denominator)
     }
 
     @inlinable

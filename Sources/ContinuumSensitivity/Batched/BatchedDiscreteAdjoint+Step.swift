@@ -43,14 +43,14 @@ extension BatchedDiscreteAdjoint {
         let y0 = y + w * n
         let y1 = stageStates + (w * s + s - 1) * n
         tableau.rows.combine(row: tableau.errorRow, h: step, base: nil, slopes: slopes, n: n, into: scratch)
-        var error = WeightedNorm.rms(scratch, y0, y1, count: n, tolerance: options.tolerance)
-        var finite = error.isFinite
-        if finite && error <= 1 {
+        var squaredError = WeightedNorm.meanSquare(scratch, y0, y1, count: n, tolerance: options.tolerance)
+        var finite = squaredError.isFinite
+        if finite && squaredError <= 1 {
             finite = FiniteCheck.allFinite(y1, slopes + (s - 1) * n, count: n)
-            if !finite { error = .nan }
+            if !finite { squaredError = .nan }
         }
-        let factor = state.nextFactor(error: error)
-        guard finite && error <= 1 else {
+        let factor = state.nextFactor(squaredError: squaredError)
+        guard finite && squaredError <= 1 else {
             state.rejected += 1
             state.lastRejectionNonFinite = !finite
             state.h = abs(step) * factor

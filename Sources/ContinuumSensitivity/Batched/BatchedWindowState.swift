@@ -36,9 +36,9 @@ struct BatchedWindowState {
     var lossFailed = false
     var loss = Double.nan
 
-    /// The controller's factor for the next step after a step with error norm `error`.
-    mutating func nextFactor(error: Double) -> Double {
-        controller.nextFactor(error: error)
+    /// The controller's factor for the next step after a step whose error norm squared is `squaredError`.
+    mutating func nextFactor(squaredError: Double) -> Double {
+        controller.nextFactor(squaredError: squaredError)
     }
 
     /// Hairer's stiffness bookkeeping after an accepted step; `ratio` is read only when the test
