@@ -51,10 +51,17 @@ public final class LUDecomposition {
     /// Reciprocals of the diagonal of `U`, so that solving multiplies instead of divides.
     @usableFromInline let inverseDiagonal: UnsafeMutablePointer<Double>
     /// The state of the factorisation.
+    ///
+    /// These properties are exempt from dynamic exclusivity checks: a stiff solver reads the status
+    /// on every stage solve, and each checked access cost a runtime call (10 % of a Rodas5P solve of
+    /// Robertson). A decomposition belongs to one solver and is not shared (the class is not `Sendable`).
+    @exclusivity(unchecked)
     public private(set) var status: Status = .unfactored
     /// `min |uₖₖ| / max |uₖₖ|` of the last factorisation (0 if singular).
+    @exclusivity(unchecked)
     public private(set) var pivotRatio: Double = 0
     /// Parity of the row interchanges of the last factorisation (`+1` or `−1`).
+    @exclusivity(unchecked)
     public private(set) var permutationSign: Double = 1
 
     /// Storage for `n × n` matrices, zero-filled.

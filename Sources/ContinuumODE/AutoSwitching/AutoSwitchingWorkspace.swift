@@ -7,13 +7,13 @@ public final class AutoSwitchingWorkspace<NonStiff: ODEWorkspace, Stiff: ODEWork
     /// The stiff method's workspace.
     public let stiff: Stiff
     /// Whether the stiff method is running.
-    public internal(set) var stiffIsActive = false
+    @exclusivity(unchecked) public internal(set) var stiffIsActive = false
     /// Number of switches so far.
-    public internal(set) var switches = 0
-    @usableFromInline var switchPending = false
-    @usableFromInline var stiffReadings = 0
-    @usableFromInline var nonStiffReadings = 0
-    @usableFromInline var stepsSinceProbe = 0
+    @exclusivity(unchecked) public internal(set) var switches = 0
+    @exclusivity(unchecked) @usableFromInline var switchPending = false
+    @exclusivity(unchecked) @usableFromInline var stiffReadings = 0
+    @exclusivity(unchecked) @usableFromInline var nonStiffReadings = 0
+    @exclusivity(unchecked) @usableFromInline var stepsSinceProbe = 0
     public let dimension: Int
     public let stride: Int
     public let denseTerms: UnsafeMutablePointer<Double>

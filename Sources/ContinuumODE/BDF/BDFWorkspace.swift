@@ -36,7 +36,7 @@ public final class BDFWorkspace: ODEWorkspace {
     /// The iteration matrix `I − cJ`, factorised.
     @usableFromInline let matrix: LUDecomposition
     /// Forward differences suffice: `J` only enters the Newton iteration, not the solution.
-    @usableFromInline var evaluator = JacobianEvaluator(differencing: .forward)
+    @exclusivity(unchecked) @usableFromInline var evaluator = JacobianEvaluator(differencing: .forward)
     /// The method's scalar state.
     @usableFromInline let control: UnsafeMutablePointer<BDFControl>
     /// `orderCounts[k]`: accepted steps taken at order `k` (index 0 unused).

@@ -35,7 +35,7 @@ public final class ESDIRKWorkspace: StateTableWorkspace {
     /// The iteration matrix `I/(hγ) − J`, factorised.
     @usableFromInline let matrix: LUDecomposition
     /// Exact Jacobians when the field provides them, else differences.
-    @usableFromInline var evaluator: JacobianEvaluator
+    @exclusivity(unchecked) @usableFromInline var evaluator: JacobianEvaluator
     /// Scalar bookkeeping.
     @usableFromInline let control: UnsafeMutablePointer<ESDIRKControl>
     private let storage: PaddedVectorBlock

@@ -41,7 +41,7 @@ public final class RadauWorkspace: StateTableWorkspace {
     /// The iteration's scalar state.
     @usableFromInline let control: UnsafeMutablePointer<RadauControl>
     /// Exact or finite-difference Jacobians, chosen at ``RadauIIA5/start(_:t:workspace:statistics:)``.
-    @usableFromInline var jacobianEvaluator = JacobianEvaluator()
+    @exclusivity(unchecked) @usableFromInline var jacobianEvaluator = JacobianEvaluator()
     private let storage: PaddedVectorBlock
 
     init(dimension n: Int) {

@@ -26,16 +26,20 @@ public final class RosenbrockWorkspace: StateTableWorkspace {
     @usableFromInline let jacobian: UnsafeMutablePointer<Double>
     /// The iteration matrix `I/(hγ) − J`, factorised.
     @usableFromInline let matrix: LUDecomposition
+    // The mutable state below is read and written on every step; it is exempt from dynamic
+    // exclusivity checks (a runtime call per access, several per step), as the workspace belongs to
+    // one solve.
+
     /// Central differences: the order of a Rosenbrock method rests on an accurate Jacobian.
-    @usableFromInline var evaluator = JacobianEvaluator(differencing: .central)
+    @exclusivity(unchecked) @usableFromInline var evaluator = JacobianEvaluator(differencing: .central)
     /// Whether `jacobian` and `timeDerivative` belong to the current state.
-    @usableFromInline var jacobianIsCurrent = false
+    @exclusivity(unchecked) @usableFromInline var jacobianIsCurrent = false
     /// Whether `∂f/∂t` vanished (autonomous problems skip the term).
-    @usableFromInline var timeDerivativeVanishes = false
+    @exclusivity(unchecked) @usableFromInline var timeDerivativeVanishes = false
     /// Consecutive attempts whose iteration matrix was singular, and the last attempt's `t` and `h`.
-    @usableFromInline var singularAttempts = 0
-    @usableFromInline var lastTime = 0.0
-    @usableFromInline var lastStep = 0.0
+    @exclusivity(unchecked) @usableFromInline var singularAttempts = 0
+    @exclusivity(unchecked) @usableFromInline var lastTime = 0.0
+    @exclusivity(unchecked) @usableFromInline var lastStep = 0.0
     private let storage: PaddedVectorBlock
 
     init(dimension n: Int, stages: Int, denseDegree: Int) {
