@@ -1,3 +1,4 @@
+import ContinuumNumerics
 import ContinuumODE
 import Foundation
 import Testing
@@ -22,6 +23,36 @@ import Testing
         }
         #expect(throws: ODEError.self) {
             try solve(problem, with: .dopri5, options: SolverOptions(relativeTolerance: -1, absoluteTolerance: 1e-6))
+        }
+    }
+
+    /// Small systems with a scalar absolute tolerance measure the error without storing it (a fused
+    /// kernel); with per-component tolerances they take the general path. Both must agree bit for
+    /// bit, for a system of 3 (one padded vector) and of 7 (two), and with a seminorm.
+    @Test func fusedErrorNormEqualsTheGeneralPath() throws {
+        let lorenz = ClosureVectorField(dimension: 3) { _, y, dy in
+            dy[0] = 10 * (y[1] - y[0])
+            dy[1] = y[0] * (28 - y[2]) - y[1]
+            dy[2] = y[0] * y[1] - 8.0 / 3.0 * y[2]
+        }
+        let chain = ClosureVectorField(dimension: 7) { _, y, dy in
+            for i in 0..<7 { dy[i] = -Double(i + 1) * y[i] + (i > 0 ? y[i - 1] : 1) }
+        }
+        for (field, y0, controlled) in [(lorenz, [1.0, 0, 0], nil), (chain, [Double](repeating: 1, count: 7), nil),
+                                        (chain, [Double](repeating: 1, count: 7), 5)] as [(ClosureVectorField, [Double], Int?)] {
+            let problem = try ODEProblem(field, y0: y0, from: 0, to: 2)
+            var fused = SolverOptions(relativeTolerance: 1e-7, absoluteTolerance: 1e-9)
+            fused.tolerance.controlledComponents = controlled
+            var general = fused
+            general.tolerance = Tolerance(relative: 1e-7, absolute: [Double](repeating: 1e-9, count: y0.count))
+            general.tolerance.controlledComponents = controlled
+            for method in [ExplicitRungeKutta.dopri5, .tsit5, .bs3] {
+                let a = try solve(problem, with: method, options: fused)
+                let b = try solve(problem, with: method, options: general)
+                #expect(a.finalState! == b.finalState!)
+                #expect(a.statistics.acceptedSteps == b.statistics.acceptedSteps)
+                #expect(a.statistics.rejectedSteps == b.statistics.rejectedSteps)
+            }
         }
     }
 

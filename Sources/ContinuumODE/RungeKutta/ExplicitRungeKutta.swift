@@ -69,6 +69,11 @@ public struct ExplicitRungeKutta: ODESolver {
         if p.errorNeedsNewPoint {
             evaluateNewPoint(field, t: t, h: h, workspace: w, statistics: &statistics)
         }
+        if !p.isBlended && errorRows.fusesErrorNorm(chunks: w.stride / 4, tolerance: tolerance) {
+            return errorRows.scaledMeanSquare(
+                row: 0, h: h, stages: stages, chunks: w.stride / 4, state: y, candidate: w.candidate, count: n,
+                tolerance: tolerance)
+        }
         let e = w.scratch
         errorRows.combine(row: 0, h: h, base: nil, stages: stages, chunks: w.stride / 4, into: e)
         if !p.isBlended {

@@ -8,13 +8,16 @@ final class SparseRows: @unchecked Sendable {
     @usableFromInline let column: UnsafeMutablePointer<Int>
     @usableFromInline let value: UnsafeMutablePointer<Double>
     @usableFromInline let rowCount: Int
-    /// `0, 1, 2, 3`: the components of a chunk, read through a table (see ``combine(row:h:base:stages:chunks:into:)``).
-    @usableFromInline let componentIndex: UnsafeMutablePointer<Int>
+    /// Holds 1: the stride between the components of a small system, read from memory (see
+    /// ``combine(row:h:base:stages:chunks:into:)``).
+    @usableFromInline let unitStride: UnsafeMutablePointer<Int>
+    /// Systems of at most this many (padded) components are combined one component at a time.
+    @usableFromInline static var smallSystem: Int { 8 }
 
     init(_ rows: [[Double]]) {
         rowCount = rows.count
-        componentIndex = .allocate(capacity: 4)
-        for i in 0..<4 { componentIndex[i] = i }
+        unitStride = .allocate(capacity: 1)
+        unitStride.initialize(to: 1)
         let nonzeros = rows.map { $0.filter { $0 != 0 }.count }.reduce(0, +)
         rowStart = .allocate(capacity: rows.count + 1)
         column = .allocate(capacity: max(nonzeros, 1))
@@ -35,25 +38,30 @@ final class SparseRows: @unchecked Sendable {
         rowStart.deallocate()
         column.deallocate()
         value.deallocate()
-        componentIndex.deallocate()
+        unitStride.deallocate()
     }
 
-    /// Four slope components from `q`.
-    ///
-    /// In a small system the newest slopes were stored a moment ago, one component at a time, by
-    /// the vector field. A vector load spanning separate scalar stores defeats store-to-load
-    /// forwarding and stalls the step's chain of dependent stages (4 % of a Lorenz solve), so small
-    /// systems read them one by one; the indices come from a table so that LLVM cannot prove them
-    /// consecutive and merge the loads back into vector loads. (Older stages have left the store
-    /// buffer by the time they are read; reading them one by one only costs.)
+    /// `Σₚ value[p] · stages[column[p]][offset + j]` for the four components `j` of a chunk of a
+    /// small system, read one by one at `offset`, `offset + s1`, `offset + s2`, `offset + s3`
+    /// (`strides` hold 1, 2, 3, read from memory; see ``combine(row:h:base:stages:chunks:into:)``).
     @inlinable @inline(__always)
-    func load(_ q: UnsafePointer<Double>, small: Bool) -> SIMD4<Double> {
-        guard small else { return UnsafeRawPointer(q).load(as: SIMD4<Double>.self) }
-        return SIMD4(q[componentIndex[0]], q[componentIndex[1]], q[componentIndex[2]], q[componentIndex[3]])
+    func chunkSums(
+        terms: Range<Int>, stages: UnsafePointer<UnsafeMutablePointer<Double>>, offset: Int, strides: (Int, Int, Int)
+    ) -> (Double, Double, Double, Double) {
+        var a0 = 0.0, a1 = 0.0, a2 = 0.0, a3 = 0.0
+        for p in terms {
+            let q = UnsafePointer(stages[column[p]]) + offset
+            let v = value[p]
+            a0 += v * q[0]
+            a1 += v * q[strides.0]
+            a2 += v * q[strides.1]
+            a3 += v * q[strides.2]
+        }
+        return (a0, a1, a2, a3)
     }
 
     /// `out[i] = base[i] + h Σₚ value[p] · stages[column[p]][i]` over row `row` (`base` may be nil
-    /// for 0), four components at a time: every vector holds `4 · chunks` aligned components.
+    /// for 0), over the `4 · chunks` aligned components of every vector (padding included).
     ///
     /// The stages are summed oldest first and the newest (usually just evaluated) term is added
     /// last, already scaled by `h`: a step is a chain of dependent stages, and this leaves only one
@@ -77,7 +85,30 @@ final class SparseRows: @unchecked Sendable {
         let last = end - 1
         let newest = UnsafePointer(stages[column[last]])
         let newestWeight = h * value[last]
-        let small = chunks <= 2
+        if 4 * chunks <= SparseRows.smallSystem {
+            // A small system: the vector field stored the recent slopes one component at a time
+            // a moment ago, and they are still in the store buffer while the step's chain of
+            // dependent stages holds back retirement. A vector load spanning two such scalar
+            // stores is not forwarded and waits for them to reach the cache. So each component is
+            // read on its own (with the fused error norm, 3 % off a Lorenz solve), at offsets
+            // built from a stride of 1 read from memory: LLVM cannot prove the components
+            // consecutive and merge the loads back into vector loads.
+            let s1 = unitStride.pointee
+            let s2 = s1 + s1
+            let s3 = s2 + s1
+            for chunk in 0..<chunks {
+                let offset = 4 * chunk
+                let (a0, a1, a2, a3) = chunkSums(terms: start..<last, stages: stages, offset: offset, strides: (s1, s2, s3))
+                let b = base.map { $0 + offset }
+                let k = newest + offset
+                let o = out + offset
+                o[0] = (b.map { $0[0] } ?? 0) + h * a0 + newestWeight * k[0]
+                o[s1] = (b.map { $0[s1] } ?? 0) + h * a1 + newestWeight * k[s1]
+                o[s2] = (b.map { $0[s2] } ?? 0) + h * a2 + newestWeight * k[s2]
+                o[s3] = (b.map { $0[s3] } ?? 0) + h * a3 + newestWeight * k[s3]
+            }
+            return
+        }
         for chunk in 0..<chunks {
             let offset = 4 * chunk
             var acc = SIMD4<Double>()
@@ -86,7 +117,7 @@ final class SparseRows: @unchecked Sendable {
             }
             var partial = h * acc
             if let base { partial += UnsafeRawPointer(base + offset).load(as: SIMD4<Double>.self) }
-            let result = partial + newestWeight * load(newest + offset, small: small)
+            let result = partial + newestWeight * UnsafeRawPointer(newest + offset).load(as: SIMD4<Double>.self)
             UnsafeMutableRawPointer(out + offset).storeBytes(of: result, as: SIMD4<Double>.self)
         }
     }
