@@ -7,12 +7,7 @@ extension Activation {
         case .identity:
             if UnsafePointer(a) != z { a.update(from: z, count: count) }
         case .tanh:
-            // Three passes (reduction, polynomial, scaling and quotient): each loop body is short enough for
-            // the core to keep several elements in flight, where one fused loop was limited by its
-            // ~85-cycle dependency chain.
-            for i in 0..<count { a[i] = Self.reduce(z[i]).r }
-            for i in 0..<count { a[i] = Self.expm1Reduced(a[i]) }
-            for i in 0..<count { a[i] = Self.tanhFromExpm1(Self.scale(expm1OfReduced: a[i], of: z[i]), sign: z[i]) }
+            Self.applyTanh(z, to: a, count: count)
         case .relu:
             for i in 0..<count { a[i] = z[i] > 0 ? z[i] : 0 }
         default:
@@ -38,6 +33,39 @@ extension Activation {
             for i in 0..<count { delta[i] = z[i] > 0 ? delta[i] : 0 }
         default:
             for i in 0..<count { delta[i] *= derivative(z[i], value: a[i]) }
+        }
+    }
+
+    /// `a[i] = tanh z[i]` two lanes at a time, in blocks of 64 values: a pass of reductions into
+    /// stack scratch (1 KiB, the most the standard library places on the stack unconditionally),
+    /// then a pass of quotients. Each pass is short enough for the core to keep
+    /// many elements in flight, where one fused loop was limited by its dependency chain. `a`
+    /// may equal `z`: the second pass reads `z[i]` (for its sign) before writing `a[i]`.
+    @inlinable
+    static func applyTanh(_ z: UnsafePointer<Double>, to a: UnsafeMutablePointer<Double>, count: Int) {
+        let block = 64
+        withUnsafeTemporaryAllocation(of: SIMD2<Double>.self, capacity: block) { scratch in
+            let reduced = scratch.baseAddress!
+            let scales = reduced + block / 2
+            var start = 0
+            while start + 2 <= count {
+                let end = Swift.min(start + block, count & ~1)
+                var i = start
+                while i < end {
+                    let (r, t) = reduce(Dense.load2(z + i))
+                    reduced[(i - start) >> 1] = r
+                    scales[(i - start) >> 1] = t
+                    i += 2
+                }
+                i = start
+                while i < end {
+                    let j = (i - start) >> 1
+                    Dense.store2(tanh(reduced: reduced[j], scale: scales[j], sign: Dense.load2(z + i)), a + i)
+                    i += 2
+                }
+                start = end
+            }
+            if count & 1 == 1 { a[count - 1] = fastTanh(z[count - 1]) }
         }
     }
 }
