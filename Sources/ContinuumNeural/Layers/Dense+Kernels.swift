@@ -1,45 +1,54 @@
 extension Dense {
-    /// `accₒ += Σ_r c_r · v[r, o]` over `rows` rows of `v` (`rows × width`), with `c_r =
-    /// weights[r · weightStride]` (all ones when `weights` is nil): the bias gradient (`Σ_r δ_r`)
-    /// and one row of the weight gradient (`∂W[i, :] += Σ_r x[r, i] δ_r`).
-    ///
-    /// The sum over rows runs in register accumulators, in row order starting from `acc`, so a
-    /// batch adds exactly what its rows would add one call at a time.
+    /// `accₒ += Σ_r v[r, o]` over `rows` rows of `v` (`rows × width`): the bias gradient.
     @inlinable
     static func accumulateRows(
-        _ v: UnsafePointer<Double>, rows: Int, width: Int, weights: UnsafePointer<Double>?, weightStride: Int,
+        _ v: UnsafePointer<Double>, rows: Int, width: Int, into acc: UnsafeMutablePointer<Double>
+    ) {
+        accumulateRows(v, rows: rows, width: width, coefficients: { _ in 1 }, into: acc)
+    }
+
+    /// `accₒ += Σ_r x[r, i] v[r, o]`: row `i` of a weight gradient (`∂W[i, :] += Σ_r x[r, i] δ_r`).
+    @inlinable
+    static func accumulateRows(
+        _ v: UnsafePointer<Double>, rows: Int, width: Int, weights x: RowSource, column i: Int,
+        into acc: UnsafeMutablePointer<Double>
+    ) {
+        accumulateRows(v, rows: rows, width: width, coefficients: { x[$0][i] }, into: acc)
+    }
+
+    /// `accₒ += Σ_r c(r) · v[r, o]`. The sum over rows runs in register accumulators, in row
+    /// order starting from `acc`, so a batch adds exactly what its rows would add one call at a
+    /// time (`c(r) = 1` multiplies exactly).
+    @inlinable @inline(__always)
+    static func accumulateRows(
+        _ v: UnsafePointer<Double>, rows: Int, width: Int, coefficients c: (Int) -> Double,
         into acc: UnsafeMutablePointer<Double>
     ) {
         var o = 0
-        while o + 4 <= width {
+        while o &+ 4 <= width {
             var s0 = load2(acc + o)
             var s1 = load2(acc + o + 2)
             for r in 0..<rows {
-                let vr = v + r * width + o
-                if let weights {
-                    let c = SIMD2(repeating: weights[r * weightStride])
-                    s0 += c * load2(vr)
-                    s1 += c * load2(vr + 2)
-                } else {
-                    s0 += load2(vr)
-                    s1 += load2(vr + 2)
-                }
+                let vr = v + (r &* width &+ o)
+                let cr = SIMD2(repeating: c(r))
+                s0 += cr * load2(vr)
+                s1 += cr * load2(vr + 2)
             }
             store2(s0, acc + o)
             store2(s1, acc + o + 2)
-            o += 4
+            o &+= 4
         }
-        if o + 2 <= width {
+        if o &+ 2 <= width {
             var s = load2(acc + o)
-            for r in 0..<rows { s += SIMD2(repeating: weights?[r * weightStride] ?? 1) * load2(v + r * width + o) }
+            for r in 0..<rows { s += SIMD2(repeating: c(r)) * load2(v + (r &* width &+ o)) }
             store2(s, acc + o)
-            o += 2
+            o &+= 2
         }
         while o < width {
             var s = acc[o]
-            for r in 0..<rows { s += (weights?[r * weightStride] ?? 1) * v[r * width + o] }
+            for r in 0..<rows { s += c(r) * v[r &* width &+ o] }
             acc[o] = s
-            o += 1
+            o &+= 1
         }
     }
 

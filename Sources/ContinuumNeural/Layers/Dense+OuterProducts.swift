@@ -5,10 +5,10 @@ extension Dense {
     /// adds exactly what its rows add one call at a time. Two outputs (`50 → 2`):
     /// ``accumulateNarrowOuterProducts(_:_:rows:inputs:into:)``. Otherwise four rows `i` of `∂W`
     /// at a time, two columns at a time, are held in registers while the batch is summed (eight
-    /// independent chains), then pairs of rows (``accumulateOuterProductPair(_:_:rows:inputs:outputs:into:)``).
+    /// independent chains), then pairs of rows (``accumulateOuterProductPair(_:column:_:rows:outputs:into:)``).
     @inlinable
     static func accumulateOuterProducts(
-        _ x: UnsafePointer<Double>, _ delta: UnsafePointer<Double>, rows: Int, inputs: Int, outputs: Int,
+        _ x: RowSource, _ delta: UnsafePointer<Double>, rows: Int, inputs: Int, outputs: Int,
         into gw: UnsafeMutablePointer<Double>
     ) {
         if outputs == 2 {
@@ -27,7 +27,7 @@ extension Dense {
                     var s0 = load2(g0 + o), s1 = load2(g1 + o), s2 = load2(g2 + o), s3 = load2(g3 + o)
                     for r in 0..<rows {
                         let d = load2(delta + (r &* outputs &+ o))
-                        let xr = x + (r &* inputs &+ i)
+                        let xr = x[r] + i
                         s0 += SIMD2(repeating: xr[0]) * d
                         s1 += SIMD2(repeating: xr[1]) * d
                         s2 += SIMD2(repeating: xr[2]) * d
@@ -39,7 +39,7 @@ extension Dense {
                 if o < outputs {
                     for k in 0..<4 {
                         var s = gw[(i &+ k) &* outputs &+ o]
-                        for r in 0..<rows { s += x[r &* inputs &+ i &+ k] * delta[r &* outputs &+ o] }
+                        for r in 0..<rows { s += x[r][i &+ k] * delta[r &* outputs &+ o] }
                         gw[(i &+ k) &* outputs &+ o] = s
                     }
                 }
@@ -47,12 +47,11 @@ extension Dense {
             }
         }
         if i &+ 2 <= inputs && outputs >= 4 {
-            accumulateOuterProductPair(x + i, delta, rows: rows, inputs: inputs, outputs: outputs, into: gw + i &* outputs)
+            accumulateOuterProductPair(x, column: i, delta, rows: rows, outputs: outputs, into: gw + i &* outputs)
             i &+= 2
         }
         while i < inputs {
-            accumulateRows(
-                delta, rows: rows, width: outputs, weights: x + i, weightStride: inputs, into: gw + i &* outputs)
+            accumulateRows(delta, rows: rows, width: outputs, weights: x, column: i, into: gw + i &* outputs)
             i &+= 1
         }
     }
@@ -63,7 +62,7 @@ extension Dense {
     /// entries are shuffled into columns before the batch and back after it.
     @inlinable
     static func accumulateNarrowOuterProducts(
-        _ x: UnsafePointer<Double>, _ delta: UnsafePointer<Double>, rows: Int, inputs: Int,
+        _ x: RowSource, _ delta: UnsafePointer<Double>, rows: Int, inputs: Int,
         into gw: UnsafeMutablePointer<Double>
     ) {
         /// `(∂W[i, 0], ∂W[i + 1, 0])` and `(∂W[i, 1], ∂W[i + 1, 1])`.
@@ -88,7 +87,7 @@ extension Dense {
                 let d = load2(delta + r &* 2)
                 let e0 = SIMD2(repeating: d[0])
                 let e1 = SIMD2(repeating: d[1])
-                let xr = x + (r &* inputs &+ i)
+                let xr = x[r] + i
                 let p = load2(xr), q = load2(xr + 2), s = load2(xr + 4), t = load2(xr + 6)
                 a0 += p * e0
                 a1 += p * e1
@@ -109,7 +108,7 @@ extension Dense {
             var (a0, a1) = columns(i)
             for r in 0..<rows {
                 let d = load2(delta + r &* 2)
-                let p = load2(x + (r &* inputs &+ i))
+                let p = load2(x[r] + i)
                 a0 += p * SIMD2(repeating: d[0])
                 a1 += p * SIMD2(repeating: d[1])
             }
@@ -117,17 +116,17 @@ extension Dense {
             i &+= 2
         }
         if i < inputs {
-            accumulateRows(delta, rows: rows, width: 2, weights: x + i, weightStride: inputs, into: gw + i &* 2)
+            accumulateRows(delta, rows: rows, width: 2, weights: x, column: i, into: gw + i &* 2)
         }
     }
 
     /// Rows `i` and `i + 1` of ``accumulateOuterProducts(_:_:rows:inputs:outputs:into:)`` (`x`
-    /// points at column `i`, `gw` at row `i`) for wide outputs: each loaded `δ` serves both rows,
+    /// read from column `i`, `gw` at row `i`) for wide outputs: each loaded `δ` serves both rows,
     /// halving the loads of layers with few inputs (`2 → 50`), eight columns at a time. Same
     /// order of summation.
     @inlinable
     static func accumulateOuterProductPair(
-        _ x: UnsafePointer<Double>, _ delta: UnsafePointer<Double>, rows: Int, inputs: Int, outputs: Int,
+        _ x: RowSource, column i: Int, _ delta: UnsafePointer<Double>, rows: Int, outputs: Int,
         into gw: UnsafeMutablePointer<Double>
     ) {
         let g1 = gw + outputs
@@ -138,8 +137,9 @@ extension Dense {
             for r in 0..<rows {
                 let d = delta + (r &* outputs &+ o)
                 let d0 = load2(d), d1 = load2(d + 2), d2 = load2(d + 4), d3 = load2(d + 6)
-                let xa = SIMD2(repeating: x[r &* inputs])
-                let xb = SIMD2(repeating: x[r &* inputs &+ 1])
+                let xr = x[r] + i
+                let xa = SIMD2(repeating: xr[0])
+                let xb = SIMD2(repeating: xr[1])
                 s0 += xa * d0
                 s1 += xa * d1
                 s2 += xa * d2
@@ -158,8 +158,9 @@ extension Dense {
             var t = load2(g1 + o)
             for r in 0..<rows {
                 let d = load2(delta + (r &* outputs &+ o))
-                s += SIMD2(repeating: x[r &* inputs]) * d
-                t += SIMD2(repeating: x[r &* inputs &+ 1]) * d
+                let xr = x[r] + i
+                s += SIMD2(repeating: xr[0]) * d
+                t += SIMD2(repeating: xr[1]) * d
             }
             store2(s, gw + o)
             store2(t, g1 + o)
@@ -167,7 +168,7 @@ extension Dense {
         }
         for k in 0..<2 where o < outputs {
             var s = gw[k &* outputs &+ o]
-            for r in 0..<rows { s += x[r &* inputs &+ k] * delta[r &* outputs &+ o] }
+            for r in 0..<rows { s += x[r][i &+ k] * delta[r &* outputs &+ o] }
             gw[k &* outputs &+ o] = s
         }
     }

@@ -59,9 +59,21 @@ public struct Dense: Sendable, Hashable {
         inputCotangent: UnsafeMutablePointer<Double>?, accumulatingInto gradient: UnsafeMutablePointer<Double>?,
         scratch: UnsafeMutablePointer<Double>
     ) {
+        backward(
+            rows: rows, RowSource(x, width: inputs), delta: delta, parameters: parameters,
+            inputCotangent: inputCotangent, accumulatingInto: gradient, scratch: scratch)
+    }
+
+    /// ``backward(rows:_:delta:parameters:inputCotangent:accumulatingInto:scratch:)`` with the
+    /// rows of `x` wherever they lie (e.g. in recorded forward passes).
+    @inlinable
+    func backward(
+        rows: Int, _ x: RowSource, delta: UnsafePointer<Double>, parameters: UnsafePointer<Double>,
+        inputCotangent: UnsafeMutablePointer<Double>?, accumulatingInto gradient: UnsafeMutablePointer<Double>?,
+        scratch: UnsafeMutablePointer<Double>
+    ) {
         if let gradient {
-            Self.accumulateRows(
-                delta, rows: rows, width: outputs, weights: nil, weightStride: 0, into: gradient + biasOffset)
+            Self.accumulateRows(delta, rows: rows, width: outputs, into: gradient + biasOffset)
             Self.accumulateOuterProducts(
                 x, delta, rows: rows, inputs: inputs, outputs: outputs, into: gradient + weightOffset)
         }

@@ -54,20 +54,56 @@ extension MLP {
         precondition(
             parameterGradient == nil || parameterGradient!.count == parameterCount,
             "the gradient needs \(parameterCount) entries")
-        let p = parameters.baseAddress!
-        let g = parameterGradient?.baseAddress
+        backpropagate(
+            outputCotangent.baseAddress!, rows: rows, parameters: parameters.baseAddress!,
+            inputCotangent: inputCotangent?.baseAddress, accumulatingInto: parameterGradient?.baseAddress,
+            workspace: workspace, records: nil)
+    }
+
+    /// The reverse sweep of ``vjp(_:parameters:inputCotangent:accumulatingInto:workspace:)``,
+    /// reading each layer's input, `z` and `a` from `workspace`, or, where `records` is given,
+    /// the recorded ones from the records (row `r` at `records[r]`, laid out as
+    /// ``recordWidth`` describes) without copying them back.
+    @inlinable
+    func backpropagate(
+        _ outputCotangent: UnsafePointer<Double>, rows: Int, parameters p: UnsafePointer<Double>,
+        inputCotangent: UnsafeMutablePointer<Double>?, accumulatingInto g: UnsafeMutablePointer<Double>?,
+        workspace: MLPWorkspace, records: UnsafePointer<UnsafePointer<Double>>?
+    ) {
         var (delta, spare, _, _) = workspace.cotangents
-        delta.update(from: outputCotangent.baseAddress!, count: outputCotangent.count)
+        delta.update(from: outputCotangent, count: rows * outputWidth)
+        // Record offsets of the layers' z and a (-1: not recorded), walked from the input's.
+        var offsets = recordWidth
         for l in stride(from: layers.count - 1, through: 0, by: -1) {
             let layer = layers[l]
-            layer.activation.multiplyByDerivative(
-                delta, preactivation: workspace.preactivation(l), value: workspace.value(l), count: rows * layer.outputs
-            )
-            let x = l > 0 ? UnsafePointer(workspace.value(l - 1)) : UnsafePointer(workspace.input)
-            let target = l > 0 ? spare : inputCotangent?.baseAddress
+            let width = layer.outputs
+            let (zRecorded, aRecorded) = recordsLayer(l)
+            let aOffset = aRecorded ? offsets - width : -1
+            offsets -= aRecorded ? width : 0
+            let zOffset = zRecorded ? offsets - width : -1
+            offsets -= zRecorded ? width : 0
+            let z = RowSource(workspace.preactivation(l), width: width, records: records, offset: zOffset)
+            let a = RowSource(workspace.value(l), width: width, records: records, offset: aOffset)
+            if z.isContiguous && a.isContiguous {
+                layer.activation.multiplyByDerivative(delta, preactivation: z.base, value: a.base, count: rows * width)
+            } else if !layer.activation.isIdentity {
+                for r in 0..<rows {
+                    layer.activation.multiplyByDerivative(
+                        delta + r &* width, preactivation: z[r], value: a[r], count: width)
+                }
+            }
+            let x: RowSource
+            if l > 0 {
+                let (_, inputRecorded) = recordsLayer(l - 1)
+                x = RowSource(
+                    workspace.value(l - 1), width: layer.inputs, records: records,
+                    offset: inputRecorded ? offsets - layer.inputs : -1)
+            } else {
+                x = RowSource(workspace.input, width: inputWidth, records: records, offset: 0)
+            }
             layer.backward(
-                rows: rows, x, delta: delta, parameters: p, inputCotangent: target, accumulatingInto: g,
-                scratch: workspace.transposeScratch)
+                rows: rows, x, delta: delta, parameters: p, inputCotangent: l > 0 ? spare : inputCotangent,
+                accumulatingInto: g, scratch: workspace.transposeScratch)
             swap(&delta, &spare)
         }
     }

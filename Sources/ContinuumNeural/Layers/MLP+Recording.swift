@@ -41,7 +41,8 @@ extension MLP {
 
     /// The vector-Jacobian product at the inputs whose forward passes were recorded (row `r` in
     /// `records[r]`, possibly from different forward passes): as
-    /// ``vjp(_:parameters:inputCotangent:accumulatingInto:workspace:)`` after restoring them.
+    /// ``vjp(_:parameters:inputCotangent:accumulatingInto:workspace:)`` after restoring them, but
+    /// reading the recorded buffers where they lie.
     @inlinable
     public func vjp(
         recordedRows records: UnsafePointer<UnsafePointer<Double>>, rows: Int,
@@ -52,11 +53,17 @@ extension MLP {
         checkWorkspace(workspace)
         precondition(rows >= 1 && rows <= workspace.batchCapacity, "rows exceed the workspace's capacity")
         workspace.setRows(rows)
-        let destinations = UnsafeRawPointer(records).assumingMemoryBound(to: UnsafeMutablePointer<Double>.self)
-        moveRecords(rows: rows, destinations, workspace: workspace, saving: false)
-        vjp(
-            outputCotangent, parameters: parameters, inputCotangent: inputCotangent,
-            accumulatingInto: parameterGradient, workspace: workspace)
+        precondition(outputCotangent.count == rows * outputWidth, "the cotangent needs \(rows * outputWidth) entries")
+        precondition(
+            inputCotangent == nil || inputCotangent!.count == rows * inputWidth,
+            "inputCotangent needs \(rows * inputWidth) entries")
+        precondition(
+            parameterGradient == nil || parameterGradient!.count == parameterCount,
+            "the gradient needs \(parameterCount) entries")
+        backpropagate(
+            outputCotangent.baseAddress!, rows: rows, parameters: parameters.baseAddress!,
+            inputCotangent: inputCotangent?.baseAddress, accumulatingInto: parameterGradient?.baseAddress,
+            workspace: workspace, records: records)
     }
 
     /// Copies the recorded buffers of `rows` rows between `workspace` (layer-major) and the
