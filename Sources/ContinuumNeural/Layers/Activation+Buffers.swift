@@ -47,23 +47,22 @@ extension Activation {
         withUnsafeTemporaryAllocation(of: SIMD2<Double>.self, capacity: block) { scratch in
             let reduced = scratch.baseAddress!
             let scales = reduced + block / 2
-            var start = 0
-            while start + 2 <= count {
-                let end = Swift.min(start + block, count & ~1)
-                var i = start
-                while i < end {
-                    let (r, t) = reduce(Dense.load2(z + i))
-                    reduced[(i - start) >> 1] = r
-                    scales[(i - start) >> 1] = t
-                    i += 2
+            let pairs = count >> 1
+            var done = 0
+            // Plain pair counters (no checked index arithmetic in the loops).
+            while done < pairs {
+                let n = Swift.min(block / 2, pairs &- done)
+                let x = z + 2 &* done
+                for j in 0..<n {
+                    let (r, t) = reduce(Dense.load2(x + 2 &* j))
+                    reduced[j] = r
+                    scales[j] = t
                 }
-                i = start
-                while i < end {
-                    let j = (i - start) >> 1
-                    Dense.store2(tanh(reduced: reduced[j], scale: scales[j], sign: Dense.load2(z + i)), a + i)
-                    i += 2
+                let y = a + 2 &* done
+                for j in 0..<n {
+                    Dense.store2(tanh(reduced: reduced[j], scale: scales[j], sign: Dense.load2(x + 2 &* j)), y + 2 &* j)
                 }
-                start = end
+                done &+= n
             }
             if count & 1 == 1 { a[count - 1] = fastTanh(z[count - 1]) }
         }

@@ -4,7 +4,25 @@ extension Dense {
     static func accumulateRows(
         _ v: UnsafePointer<Double>, rows: Int, width: Int, into acc: UnsafeMutablePointer<Double>
     ) {
-        accumulateRows(v, rows: rows, width: width, coefficients: { _ in 1 }, into: acc)
+        var o = 0
+        while o &+ 4 <= width {
+            var s0 = load2(acc + o)
+            var s1 = load2(acc + o + 2)
+            for r in 0..<rows {
+                let vr = v + (r &* width &+ o)
+                s0 += load2(vr)
+                s1 += load2(vr + 2)
+            }
+            store2(s0, acc + o)
+            store2(s1, acc + o + 2)
+            o &+= 4
+        }
+        while o < width {
+            var s = acc[o]
+            for r in 0..<rows { s += v[r &* width &+ o] }
+            acc[o] = s
+            o &+= 1
+        }
     }
 
     /// `accₒ += Σ_r x[r, i] v[r, o]`: row `i` of a weight gradient (`∂W[i, :] += Σ_r x[r, i] δ_r`).

@@ -36,7 +36,7 @@ extension MLP {
     ) {
         forward(input, parameters: parameters, into: output, workspace: workspace)
         guard let records else { return }
-        moveRecords(rows: workspace.rows, records, workspace: workspace, saving: true)
+        saveRecords(rows: workspace.rows, records, workspace: workspace)
     }
 
     /// The vector-Jacobian product at the inputs whose forward passes were recorded (row `r` in
@@ -66,32 +66,30 @@ extension MLP {
             workspace: workspace, records: records)
     }
 
-    /// Copies the recorded buffers of `rows` rows between `workspace` (layer-major) and the
-    /// records (row `r` at `records[r]`): into the records when `saving`, back into the workspace
-    /// otherwise. Buffer by buffer, so the layer decisions are taken once per call.
+    /// Copies the recorded buffers of `rows` rows from `workspace` (layer-major) into the records
+    /// (row `r` at `records[r]`), buffer by buffer, so the layer decisions are taken once per call.
     @inlinable
-    func moveRecords(
-        rows: Int, _ records: UnsafePointer<UnsafeMutablePointer<Double>>, workspace: MLPWorkspace, saving: Bool
-    ) {
+    func saveRecords(rows: Int, _ records: UnsafePointer<UnsafeMutablePointer<Double>>, workspace: MLPWorkspace) {
         var offset = 0
         @inline(__always)
-        func move(_ buffer: UnsafeMutablePointer<Double>, columns: Int) {
+        func save(_ buffer: UnsafePointer<Double>, columns: Int) {
             for r in 0..<rows {
-                let inWorkspace = buffer + r * columns
-                let inRecord = records[r] + offset
-                if saving {
-                    for k in 0..<columns { inRecord[k] = inWorkspace[k] }
-                } else {
-                    for k in 0..<columns { inWorkspace[k] = inRecord[k] }
+                let source = buffer + r &* columns
+                let destination = records[r] + offset
+                var k = 0
+                while k &+ 2 <= columns {
+                    Dense.store2(Dense.load2(source + k), destination + k)
+                    k &+= 2
                 }
+                if k < columns { destination[k] = source[k] }
             }
-            offset += columns
+            offset &+= columns
         }
-        move(workspace.input, columns: inputWidth)
+        save(workspace.input, columns: inputWidth)
         for l in layers.indices {
             let (z, a) = recordsLayer(l)
-            if z { move(workspace.preactivation(l), columns: layers[l].outputs) }
-            if a { move(workspace.value(l), columns: layers[l].outputs) }
+            if z { save(workspace.preactivation(l), columns: layers[l].outputs) }
+            if a { save(workspace.value(l), columns: layers[l].outputs) }
         }
     }
 }

@@ -165,6 +165,19 @@ public final class BatchedDiscreteAdjoint<Field: BatchedDifferentiableVectorFiel
             cotangents: batchCotangents, stateProducts: batchOutputs, addingParameterProductTo: gradient)
     }
 
+    /// Copies one state (`n` values). A plain loop would become a `memmove` call per row, which
+    /// costs more than the copy itself for states of a few values.
+    @inline(__always)
+    func copyState(_ source: UnsafePointer<Double>, to destination: UnsafeMutablePointer<Double>) {
+        var c = 0
+        while c &+ 2 <= n {
+            let pair = UnsafeRawPointer(source + c).loadUnaligned(as: SIMD2<Double>.self)
+            UnsafeMutableRawPointer(destination + c).storeBytes(of: pair, as: SIMD2<Double>.self)
+            c &+= 2
+        }
+        if c < n { destination[c] = source[c] }
+    }
+
     // MARK: Entry point
 
     /// The losses of `windows` (window `w` scored by `losses[w]`) and their gradients.
