@@ -26,7 +26,15 @@ extension Activation {
         case .identity:
             return
         case .tanh:
-            for i in 0..<count { delta[i] *= 1 - a[i] * a[i] }
+            // Two lanes at a time without the vectoriser's runtime overlap checks, which cost
+            // more than the loop for the short rows of a recorded batch.
+            var i = 0
+            while i &+ 2 <= count {
+                let value = Dense.load2(a + i)
+                Dense.store2(Dense.load2(delta + i) * (1 - value * value), delta + i)
+                i &+= 2
+            }
+            if i < count { delta[i] *= 1 - a[i] * a[i] }
         case .sigmoid:
             for i in 0..<count { delta[i] *= a[i] * (1 - a[i]) }
         case .relu:
@@ -40,9 +48,13 @@ extension Activation {
     /// stack scratch (1 KiB, the most the standard library places on the stack unconditionally),
     /// then a pass of quotients. Each pass is short enough for the core to keep
     /// many elements in flight, where one fused loop was limited by its dependency chain. `a`
-    /// may equal `z`: the second pass reads `z[i]` (for its sign) before writing `a[i]`.
+    /// may equal `z`: the second pass reads `z[i]` (for its sign) before writing `a[i]`. With
+    /// `copy`, every value is stored there too (a recorded forward pass).
     @inlinable
-    static func applyTanh(_ z: UnsafePointer<Double>, to a: UnsafeMutablePointer<Double>, count: Int) {
+    static func applyTanh(
+        _ z: UnsafePointer<Double>, to a: UnsafeMutablePointer<Double>, count: Int,
+        copyingTo copy: UnsafeMutablePointer<Double>? = nil
+    ) {
         let block = 64
         withUnsafeTemporaryAllocation(of: SIMD2<Double>.self, capacity: block) { scratch in
             let reduced = scratch.baseAddress!
@@ -59,12 +71,24 @@ extension Activation {
                     scales[j] = t
                 }
                 let y = a + 2 &* done
-                for j in 0..<n {
-                    Dense.store2(tanh(reduced: reduced[j], scale: scales[j], sign: Dense.load2(x + 2 &* j)), y + 2 &* j)
+                if let copy {
+                    let c = copy + 2 &* done
+                    for j in 0..<n {
+                        let value = tanh(reduced: reduced[j], scale: scales[j], sign: Dense.load2(x + 2 &* j))
+                        Dense.store2(value, y + 2 &* j)
+                        Dense.store2(value, c + 2 &* j)
+                    }
+                } else {
+                    for j in 0..<n {
+                        Dense.store2(tanh(reduced: reduced[j], scale: scales[j], sign: Dense.load2(x + 2 &* j)), y + 2 &* j)
+                    }
                 }
                 done &+= n
             }
-            if count & 1 == 1 { a[count - 1] = fastTanh(z[count - 1]) }
+            if count & 1 == 1 {
+                a[count - 1] = fastTanh(z[count - 1])
+                copy?[count - 1] = a[count - 1]
+            }
         }
     }
 }

@@ -17,16 +17,70 @@ extension MLP {
             "input is not rows × \(inputWidth) within the workspace's capacity")
         precondition(output.count == rows * outputWidth, "output needs \(rows * outputWidth) entries")
         precondition(parameters.count == parameterCount, "expected \(parameterCount) parameters")
-        let p = parameters.baseAddress!
+        evaluate(
+            input.baseAddress!, rows: rows, parameters: parameters.baseAddress!, into: output.baseAddress!,
+            workspace: workspace, records: nil)
+    }
+
+    /// The layers of ``forward(_:parameters:into:workspace:)`` on `rows` checked rows; with
+    /// `records`, each row's ``recordWidth`` values also go to `records[r]`, the activations of
+    /// tanh layers stored there by the activation kernel itself as it writes the workspace.
+    @inlinable
+    func evaluate(
+        _ input: UnsafePointer<Double>, rows: Int, parameters p: UnsafePointer<Double>,
+        into output: UnsafeMutablePointer<Double>, workspace: MLPWorkspace,
+        records: UnsafePointer<UnsafeMutablePointer<Double>>?
+    ) {
         workspace.setRows(rows)
-        workspace.input.update(from: input.baseAddress!, count: input.count)
+        workspace.input.update(from: input, count: rows * inputWidth)
+        var offset = 0
+        if let records { Self.copyRows(workspace.input, rows: rows, width: inputWidth, into: records, at: &offset) }
         var x = UnsafePointer(workspace.input)
         for l in 0..<layers.count {
+            let layer = layers[l]
+            let width = layer.outputs
+            let z = workspace.preactivation(l)
             let a = workspace.value(l)
-            layers[l].forward(rows: rows, x, parameters: p, preactivation: workspace.preactivation(l), value: a)
+            Dense.affineRows(
+                x, rows: rows, weights: p + layer.weightOffset, bias: p + layer.biasOffset, into: z,
+                inputs: layer.inputs, outputs: width)
+            if let records {
+                let (zRecorded, aRecorded) = recordsLayer(l)
+                if zRecorded { Self.copyRows(z, rows: rows, width: width, into: records, at: &offset) }
+                if aRecorded && layer.activation == .tanh {
+                    for r in 0..<rows {
+                        Activation.applyTanh(z + r &* width, to: a + r &* width, count: width, copyingTo: records[r] + offset)
+                    }
+                    offset &+= width
+                } else {
+                    layer.activation.apply(z, to: a, count: rows * width)
+                    if aRecorded { Self.copyRows(a, rows: rows, width: width, into: records, at: &offset) }
+                }
+            } else {
+                layer.activation.apply(z, to: a, count: rows * width)
+            }
             x = UnsafePointer(a)
         }
-        if UnsafePointer(output.baseAddress!) != x { output.baseAddress!.update(from: x, count: output.count) }
+        if UnsafePointer(output) != x { output.update(from: x, count: rows * outputWidth) }
+    }
+
+    /// Copies the rows of `buffer` (`rows × width`) to `records[r] + offset` and advances `offset`.
+    @inlinable
+    static func copyRows(
+        _ buffer: UnsafePointer<Double>, rows: Int, width: Int, into records: UnsafePointer<UnsafeMutablePointer<Double>>,
+        at offset: inout Int
+    ) {
+        for r in 0..<rows {
+            let source = buffer + r &* width
+            let destination = records[r] + offset
+            var k = 0
+            while k &+ 2 <= width {
+                Dense.store2(Dense.load2(source + k), destination + k)
+                k &+= 2
+            }
+            if k < width { destination[k] = source[k] }
+        }
+        offset &+= width
     }
 
     /// The vector-Jacobian product at the last forward pass's input(s): given `outputCotangent`

@@ -25,8 +25,8 @@ extension MLP {
         }
     }
 
-    /// ``forward(_:parameters:into:workspace:)``, then (if `records` is given) copies each row's
-    /// ``recordWidth`` values to `records[r]`, so the VJP at these inputs can run later, after
+    /// ``forward(_:parameters:into:workspace:)``, also storing (if `records` is given) each row's
+    /// ``recordWidth`` values in `records[r]`, so the VJP at these inputs can run later, after
     /// other forward passes, without recomputing this one.
     @inlinable
     public func forward(
@@ -34,9 +34,20 @@ extension MLP {
         into output: UnsafeMutableBufferPointer<Double>, workspace: MLPWorkspace,
         recordingRowsInto records: UnsafePointer<UnsafeMutablePointer<Double>>?
     ) {
-        forward(input, parameters: parameters, into: output, workspace: workspace)
-        guard let records else { return }
-        saveRecords(rows: workspace.rows, records, workspace: workspace)
+        guard let records else {
+            forward(input, parameters: parameters, into: output, workspace: workspace)
+            return
+        }
+        checkWorkspace(workspace)
+        let rows = input.count / inputWidth
+        precondition(
+            rows >= 1 && rows * inputWidth == input.count && rows <= workspace.batchCapacity,
+            "input is not rows × \(inputWidth) within the workspace's capacity")
+        precondition(output.count == rows * outputWidth, "output needs \(rows * outputWidth) entries")
+        precondition(parameters.count == parameterCount, "expected \(parameterCount) parameters")
+        evaluate(
+            input.baseAddress!, rows: rows, parameters: parameters.baseAddress!, into: output.baseAddress!,
+            workspace: workspace, records: records)
     }
 
     /// The vector-Jacobian product at the inputs whose forward passes were recorded (row `r` in
@@ -64,32 +75,5 @@ extension MLP {
             outputCotangent.baseAddress!, rows: rows, parameters: parameters.baseAddress!,
             inputCotangent: inputCotangent?.baseAddress, accumulatingInto: parameterGradient?.baseAddress,
             workspace: workspace, records: records)
-    }
-
-    /// Copies the recorded buffers of `rows` rows from `workspace` (layer-major) into the records
-    /// (row `r` at `records[r]`), buffer by buffer, so the layer decisions are taken once per call.
-    @inlinable
-    func saveRecords(rows: Int, _ records: UnsafePointer<UnsafeMutablePointer<Double>>, workspace: MLPWorkspace) {
-        var offset = 0
-        @inline(__always)
-        func save(_ buffer: UnsafePointer<Double>, columns: Int) {
-            for r in 0..<rows {
-                let source = buffer + r &* columns
-                let destination = records[r] + offset
-                var k = 0
-                while k &+ 2 <= columns {
-                    Dense.store2(Dense.load2(source + k), destination + k)
-                    k &+= 2
-                }
-                if k < columns { destination[k] = source[k] }
-            }
-            offset &+= columns
-        }
-        save(workspace.input, columns: inputWidth)
-        for l in layers.indices {
-            let (z, a) = recordsLayer(l)
-            if z { save(workspace.preactivation(l), columns: layers[l].outputs) }
-            if a { save(workspace.value(l), columns: layers[l].outputs) }
-        }
     }
 }
