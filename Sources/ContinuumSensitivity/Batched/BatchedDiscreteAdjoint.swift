@@ -36,7 +36,14 @@ import ContinuumODE
 /// steps with the PI controller; not events, fixed steps or extra stop times.
 public final class BatchedDiscreteAdjoint<Field: BatchedDifferentiableVectorField> {
     /// The shared vector field (update its parameters between calls).
-    public var field: Field
+    public var field: Field {
+        get { fieldStorage.pointee }
+        set { fieldStorage.pointee = newValue }
+        _modify { yield &fieldStorage.pointee }
+    }
+    /// The field's one copy: calls read it in place, where calls on a stored property would copy
+    /// the value (retaining everything it holds) around every batched evaluation.
+    let fieldStorage: UnsafeMutablePointer<Field>
     /// The solver options (tolerances, step limits, controller constants).
     public let options: SolverOptions
     let tableau: BatchedTableau
@@ -91,7 +98,6 @@ public final class BatchedDiscreteAdjoint<Field: BatchedDifferentiableVectorFiel
     public init(
         field: Field, method: ExplicitRungeKutta, options: SolverOptions, capacity: Int? = nil
     ) throws(SensitivityError) {
-        self.field = field
         self.options = options
         tableau = try BatchedTableau(method.tableau)
         methodOrder = Double(method.order)
@@ -103,6 +109,9 @@ public final class BatchedDiscreteAdjoint<Field: BatchedDifferentiableVectorFiel
             throw .unsupported("the batched discrete adjoint runs the PI controller")
         }
         controller = ControllerState(options.controller, order: method.controllerOrder, defaults: method.controllerDefaults)
+        // Allocated after the last throw, so a rejected configuration leaks nothing.
+        fieldStorage = .allocate(capacity: 1)
+        fieldStorage.initialize(to: field)
         let n = field.dimension
         let rw = field.recordWidth
         let s = tableau.s
@@ -136,6 +145,8 @@ public final class BatchedDiscreteAdjoint<Field: BatchedDifferentiableVectorFiel
     }
 
     deinit {
+        fieldStorage.deinitialize(count: 1)
+        fieldStorage.deallocate()
         states.deallocate()
         pointers.deallocate()
         entries.deallocate()
@@ -151,7 +162,7 @@ public final class BatchedDiscreteAdjoint<Field: BatchedDifferentiableVectorFiel
     /// Evaluates the first `rows` batch rows, in chunks of the field's batch capacity.
     /// `recording`: row `r`'s record goes to `pointers[r]`.
     func evaluateBatch(rows: Int, recording: Bool) {
-        field.evaluate(
+        fieldStorage.pointee.evaluate(
             rows: rows, times: batchTimes, states: batchStates, derivatives: batchOutputs,
             records: recording && rw > 0 ? UnsafePointer(pointers) : nil)
     }
@@ -160,7 +171,7 @@ public final class BatchedDiscreteAdjoint<Field: BatchedDifferentiableVectorFiel
     /// products to `gradient`.
     func vectorJacobianProductBatch(rows: Int, addingTo gradient: UnsafeMutablePointer<Double>) {
         let records = UnsafeMutableRawPointer(pointers).assumingMemoryBound(to: UnsafePointer<Double>.self)
-        field.vectorJacobianProduct(
+        fieldStorage.pointee.vectorJacobianProduct(
             rows: rows, times: batchTimes, states: batchStates, records: rw > 0 ? UnsafePointer(records) : nil,
             cotangents: batchCotangents, stateProducts: batchOutputs, addingParameterProductTo: gradient)
     }
