@@ -18,8 +18,8 @@ extension BatchedDiscreteAdjoint {
             for (r, w) in active.enumerated() {
                 let step = rowSteps[r]
                 let yi = stageStates + (w * s + i) * n
-                rows.combine(row: i, h: step, base: y + w * n, slopes: k + w * s * n, n: n, into: yi)
-                copyState(yi, to: batchStates + r * n)
+                rows.combine(
+                    row: i, h: step, base: y + w * n, slopes: k + w * s * n, n: n, into: yi, copy: batchStates + r * n)
                 batchTimes[r] = rowTimes[r] + ci * step
                 pointers[r] = recordDestination(stage: i, entry: entries[r], row: r)
             }
