@@ -26,9 +26,64 @@ extension Dense {
                     scalarColumn(x + r &* inputs, weights: w, bias: b, into: z + r &* outputs, inputs: inputs, outputs: outputs, column: o)
                 }
             }
+        } else if inputs == 2 {
+            wideRowsOfTwoInputs(x, rows: rows, weights: w, bias: b, into: z, outputs: outputs)
         } else {
             wideRows(x, rows: rows, weights: w, bias: b, into: z, inputs: inputs, outputs: outputs)
         }
+    }
+
+    /// ``wideRows(_:rows:weights:bias:into:inputs:outputs:)`` for two inputs (`2 → 50`, and the
+    /// input cotangent of `50 → 2`): `z = (b + x₀ W[0, :]) + x₁ W[1, :]` with no loop over the
+    /// inputs, each row's two broadcasts taken once, and each loaded weight pair serving two rows.
+    @inlinable
+    static func wideRowsOfTwoInputs(
+        _ x: UnsafePointer<Double>, rows: Int, weights w: UnsafePointer<Double>, bias b: UnsafePointer<Double>?,
+        into z: UnsafeMutablePointer<Double>, outputs: Int
+    ) {
+        let w1 = w + outputs
+        @inline(__always)
+        func start(_ o: Int) -> SIMD2<Double> { b.map { load2($0 + o) } ?? .zero }
+        var r = 0
+        while r &+ 2 <= rows {
+            let x0 = x + 2 &* r
+            let z0 = z + r &* outputs
+            let z1 = z0 + outputs
+            let p0 = SIMD2(repeating: x0[0]), p1 = SIMD2(repeating: x0[1])
+            let q0 = SIMD2(repeating: x0[2]), q1 = SIMD2(repeating: x0[3])
+            var o = 0
+            while o &+ 4 <= outputs {
+                let u0 = load2(w + o), u1 = load2(w + o + 2)
+                let v0 = load2(w1 + o), v1 = load2(w1 + o + 2)
+                let b0 = start(o), b1 = start(o &+ 2)
+                store2((b0 + p0 * u0) + p1 * v0, z0 + o)
+                store2((b1 + p0 * u1) + p1 * v1, z0 + o + 2)
+                store2((b0 + q0 * u0) + q1 * v0, z1 + o)
+                store2((b1 + q0 * u1) + q1 * v1, z1 + o + 2)
+                o &+= 4
+            }
+            if o &+ 2 <= outputs {
+                let u = load2(w + o), v = load2(w1 + o), b0 = start(o)
+                store2((b0 + p0 * u) + p1 * v, z0 + o)
+                store2((b0 + q0 * u) + q1 * v, z1 + o)
+                o &+= 2
+            }
+            if o < outputs {
+                wideColumn(x0, weights: w, bias: b, into: z0, inputs: 2, outputs: outputs, column: o)
+                wideColumn(x0 + 2, weights: w, bias: b, into: z1, inputs: 2, outputs: outputs, column: o)
+            }
+            r &+= 2
+        }
+        guard r < rows else { return }
+        let x0 = x + 2 &* r
+        let z0 = z + r &* outputs
+        let p0 = SIMD2(repeating: x0[0]), p1 = SIMD2(repeating: x0[1])
+        var o = 0
+        while o &+ 2 <= outputs {
+            store2((start(o) + p0 * load2(w + o)) + p1 * load2(w1 + o), z0 + o)
+            o &+= 2
+        }
+        if o < outputs { wideColumn(x0, weights: w, bias: b, into: z0, inputs: 2, outputs: outputs, column: o) }
     }
 
     /// ``affineRows(_:rows:weights:bias:into:inputs:outputs:)`` for one row.
