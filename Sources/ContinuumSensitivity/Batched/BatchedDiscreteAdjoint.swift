@@ -41,8 +41,8 @@ public final class BatchedDiscreteAdjoint<Field: BatchedDifferentiableVectorFiel
         set { fieldStorage.pointee = newValue }
         _modify { yield &fieldStorage.pointee }
     }
-    /// The field's one copy: calls read it in place, where calls on a stored property would copy
-    /// the value (retaining everything it holds) around every batched evaluation.
+    /// The field's one copy, which batched calls use in place (a stored property would be copied,
+    /// retaining everything it holds, around every call).
     let fieldStorage: UnsafeMutablePointer<Field>
     /// The solver options (tolerances, step limits, controller constants).
     public let options: SolverOptions
@@ -162,18 +162,42 @@ public final class BatchedDiscreteAdjoint<Field: BatchedDifferentiableVectorFiel
     /// Evaluates the first `rows` batch rows, in chunks of the field's batch capacity.
     /// `recording`: row `r`'s record goes to `pointers[r]`.
     func evaluateBatch(rows: Int, recording: Bool) {
-        fieldStorage.pointee.evaluate(
-            rows: rows, times: batchTimes, states: batchStates, derivatives: batchOutputs,
+        Self.evaluate(
+            &fieldStorage.pointee, rows: rows, times: batchTimes, states: batchStates, derivatives: batchOutputs,
             records: recording && rw > 0 ? UnsafePointer(pointers) : nil)
+    }
+
+    /// Calls the field through `inout`: this generic code is not specialised for the field, and
+    /// a call on a value read from memory would copy it (retaining all it holds) first, where an
+    /// `inout` parameter is passed by address.
+    @inline(__always)
+    static func evaluate(
+        _ field: inout Field, rows: Int, times: UnsafePointer<Double>, states: UnsafePointer<Double>,
+        derivatives: UnsafeMutablePointer<Double>, records: UnsafePointer<UnsafeMutablePointer<Double>>?
+    ) {
+        field.evaluate(rows: rows, times: times, states: states, derivatives: derivatives, records: records)
     }
 
     /// The VJP of the first `rows` batch rows (records at `pointers[r]`), adding the parameter
     /// products to `gradient`.
     func vectorJacobianProductBatch(rows: Int, addingTo gradient: UnsafeMutablePointer<Double>) {
         let records = UnsafeMutableRawPointer(pointers).assumingMemoryBound(to: UnsafePointer<Double>.self)
-        fieldStorage.pointee.vectorJacobianProduct(
-            rows: rows, times: batchTimes, states: batchStates, records: rw > 0 ? UnsafePointer(records) : nil,
-            cotangents: batchCotangents, stateProducts: batchOutputs, addingParameterProductTo: gradient)
+        Self.vectorJacobianProduct(
+            &fieldStorage.pointee, rows: rows, times: batchTimes, states: batchStates,
+            records: rw > 0 ? UnsafePointer(records) : nil, cotangents: batchCotangents, stateProducts: batchOutputs,
+            addingTo: gradient)
+    }
+
+    /// The field's batched VJP through `inout` (see ``evaluate(_:rows:times:states:derivatives:records:)``).
+    @inline(__always)
+    static func vectorJacobianProduct(
+        _ field: inout Field, rows: Int, times: UnsafePointer<Double>, states: UnsafePointer<Double>,
+        records: UnsafePointer<UnsafePointer<Double>>?, cotangents: UnsafePointer<Double>,
+        stateProducts: UnsafeMutablePointer<Double>, addingTo gradient: UnsafeMutablePointer<Double>
+    ) {
+        field.vectorJacobianProduct(
+            rows: rows, times: times, states: states, records: records, cotangents: cotangents,
+            stateProducts: stateProducts, addingParameterProductTo: gradient)
     }
 
     /// Copies one state (`n` values). A plain loop would become a `memmove` call per row, which
