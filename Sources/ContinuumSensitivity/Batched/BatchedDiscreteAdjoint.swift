@@ -61,7 +61,7 @@ public final class BatchedDiscreteAdjoint<Field: BatchedDifferentiableVectorFiel
     let tapeSlot: [Int]
     let states: UnsafeMutablePointer<BatchedWindowState>
     var failures: [SensitivityError?] = []
-    let tapes: [BatchedTape]
+    let tapes: UnsafeMutablePointer<BatchedTape>
     /// Per loss time of every window (flat, at each window's ``BatchedWindowState/lossOffset``):
     /// the grid index where the solve reached it, the state there, and `∂ℓᵢ/∂y`.
     var lossGrid: [Int] = []
@@ -141,10 +141,14 @@ public final class BatchedDiscreteAdjoint<Field: BatchedDifferentiableVectorFiel
         states.initialize(repeating: BatchedWindowState(controller: controller), count: count)
         pointers = .allocate(capacity: count)
         entries = .allocate(capacity: count)
-        tapes = (0..<count).map { _ in BatchedTape(capacity: 16 * (2 + needed.count * (n + rw))) }
+        tapes = .allocate(capacity: count)
+        for w in 0..<count { (tapes + w).initialize(to: BatchedTape(capacity: 16 * (2 + needed.count * (n + rw)))) }
     }
 
     deinit {
+        for w in 0..<capacity { tapes[w].deallocate() }
+        tapes.deinitialize(count: capacity)
+        tapes.deallocate()
         fieldStorage.deinitialize(count: 1)
         fieldStorage.deallocate()
         states.deallocate()
