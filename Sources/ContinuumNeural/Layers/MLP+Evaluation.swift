@@ -10,6 +10,17 @@ extension MLP {
         _ input: UnsafeBufferPointer<Double>, parameters: UnsafeBufferPointer<Double>,
         into output: UnsafeMutableBufferPointer<Double>, workspace: MLPWorkspace
     ) {
+        evaluate(
+            input.baseAddress!, rows: checkedRows(input, parameters, output, workspace),
+            parameters: parameters.baseAddress!, into: output.baseAddress!, workspace: workspace, records: nil)
+    }
+
+    /// The rows of a forward pass, after checking the shapes of its arguments.
+    @inlinable
+    func checkedRows(
+        _ input: UnsafeBufferPointer<Double>, _ parameters: UnsafeBufferPointer<Double>,
+        _ output: UnsafeMutableBufferPointer<Double>, _ workspace: MLPWorkspace
+    ) -> Int {
         checkWorkspace(workspace)
         let rows = input.count / inputWidth
         precondition(
@@ -17,9 +28,7 @@ extension MLP {
             "input is not rows × \(inputWidth) within the workspace's capacity")
         precondition(output.count == rows * outputWidth, "output needs \(rows * outputWidth) entries")
         precondition(parameters.count == parameterCount, "expected \(parameterCount) parameters")
-        evaluate(
-            input.baseAddress!, rows: rows, parameters: parameters.baseAddress!, into: output.baseAddress!,
-            workspace: workspace, records: nil)
+        return rows
     }
 
     /// The layers of ``forward(_:parameters:into:workspace:)`` on `rows` checked rows; with

@@ -38,22 +38,15 @@ extension MLP {
             forward(input, parameters: parameters, into: output, workspace: workspace)
             return
         }
-        checkWorkspace(workspace)
-        let rows = input.count / inputWidth
-        precondition(
-            rows >= 1 && rows * inputWidth == input.count && rows <= workspace.batchCapacity,
-            "input is not rows × \(inputWidth) within the workspace's capacity")
-        precondition(output.count == rows * outputWidth, "output needs \(rows * outputWidth) entries")
-        precondition(parameters.count == parameterCount, "expected \(parameterCount) parameters")
         evaluate(
-            input.baseAddress!, rows: rows, parameters: parameters.baseAddress!, into: output.baseAddress!,
-            workspace: workspace, records: records)
+            input.baseAddress!, rows: checkedRows(input, parameters, output, workspace),
+            parameters: parameters.baseAddress!, into: output.baseAddress!, workspace: workspace, records: records)
     }
 
     /// The vector-Jacobian product at the inputs whose forward passes were recorded (row `r` in
-    /// `records[r]`, possibly from different forward passes): as
-    /// ``vjp(_:parameters:inputCotangent:accumulatingInto:workspace:)`` after restoring them, but
-    /// reading the recorded buffers where they lie.
+    /// `records[r]`, possibly from different forward passes): what
+    /// ``vjp(_:parameters:inputCotangent:accumulatingInto:workspace:)`` would give after restoring
+    /// them into the workspace, bit for bit, with the recorded buffers read where they lie.
     @inlinable
     public func vjp(
         recordedRows records: UnsafePointer<UnsafePointer<Double>>, rows: Int,
