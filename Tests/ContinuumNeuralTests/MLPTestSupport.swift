@@ -1,4 +1,5 @@
 import ContinuumNeural
+import Testing
 
 /// Array-level wrappers around the buffer API, for tests.
 extension MLP {
@@ -34,6 +35,53 @@ extension MLP {
             }
         }
         return (gx, gTheta)
+    }
+}
+
+extension MLP {
+    /// The outputs and input cotangents of one `valueAndVJP` call on the rows of `x`, adding the
+    /// parameter products to `gradient`.
+    func valueAndVJP(
+        _ x: [Double], _ theta: [Double], _ v: [Double], _ workspace: MLPWorkspace, gradient: inout [Double]
+    ) -> (output: [Double], input: [Double]) {
+        var out = [Double](repeating: 0, count: v.count)
+        var gx = [Double](repeating: 0, count: x.count)
+        x.withUnsafeBufferPointer { xb in
+            theta.withUnsafeBufferPointer { tb in
+                v.withUnsafeBufferPointer { vb in
+                    out.withUnsafeMutableBufferPointer { ob in
+                        gx.withUnsafeMutableBufferPointer { gxb in
+                            gradient.withUnsafeMutableBufferPointer {
+                                valueAndVJP(
+                                    xb, parameters: tb, outputCotangent: vb, output: ob, inputCotangent: gxb,
+                                    accumulatingInto: $0, workspace: workspace)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return (out, gx)
+    }
+
+    /// Expects a batch (the rows of `x`, cotangents `v`) to give bit for bit the outputs and
+    /// input cotangents of its rows one at a time, and their summed parameter gradient to 1e-15.
+    func expectBatchIsItsRows(_ x: [Double], _ v: [Double], _ theta: [Double]) {
+        let rows = x.count / inputWidth
+        let (n, m) = (inputWidth, outputWidth)
+        var batchGradient = [Double](repeating: 0, count: parameterCount)
+        let batch = valueAndVJP(x, theta, v, makeWorkspace(batchCapacity: rows), gradient: &batchGradient)
+        var singleGradient = [Double](repeating: 0, count: parameterCount)
+        let single = makeWorkspace()
+        for r in 0..<rows {
+            let one = valueAndVJP(
+                Array(x[(n * r)..<(n * r + n)]), theta, Array(v[(m * r)..<(m * r + m)]), single, gradient: &singleGradient)
+            #expect(one.output == Array(batch.output[(m * r)..<(m * r + m)]))
+            #expect(one.input == Array(batch.input[(n * r)..<(n * r + n)]))
+        }
+        for k in batchGradient.indices {
+            #expect(abs(batchGradient[k] - singleGradient[k]) <= 1e-15 * max(1, abs(singleGradient[k])))
+        }
     }
 }
 

@@ -64,39 +64,7 @@ struct MLPTests {
         var stream = RandomStream(seed: 5)
         let x = (0..<(rows * 3)).map { _ in stream.nextNormal() }
         let v = (0..<(rows * 2)).map { _ in stream.nextNormal() }
-        func run(_ x: [Double], _ v: [Double], _ workspace: MLPWorkspace, _ g: inout [Double]) -> ([Double], [Double]) {
-            var out = [Double](repeating: 0, count: v.count)
-            var gx = [Double](repeating: 0, count: x.count)
-            x.withUnsafeBufferPointer { xb in
-                theta.withUnsafeBufferPointer { tb in
-                    v.withUnsafeBufferPointer { vb in
-                        out.withUnsafeMutableBufferPointer { ob in
-                            gx.withUnsafeMutableBufferPointer { gxb in
-                                g.withUnsafeMutableBufferPointer {
-                                    mlp.valueAndVJP(
-                                        xb, parameters: tb, outputCotangent: vb, output: ob, inputCotangent: gxb,
-                                        accumulatingInto: $0, workspace: workspace)
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-            return (out, gx)
-        }
-        var batchGradient = [Double](repeating: 0, count: mlp.parameterCount)
-        let (batchOut, batchGx) = run(x, v, mlp.makeWorkspace(batchCapacity: rows), &batchGradient)
-        var singleGradient = [Double](repeating: 0, count: mlp.parameterCount)
-        let single = mlp.makeWorkspace()
-        for r in 0..<rows {
-            let (out, gx) = run(
-                Array(x[(3 * r)..<(3 * r + 3)]), Array(v[(2 * r)..<(2 * r + 2)]), single, &singleGradient)
-            #expect(out == Array(batchOut[(2 * r)..<(2 * r + 2)]))
-            #expect(gx == Array(batchGx[(3 * r)..<(3 * r + 3)]))
-        }
-        for k in batchGradient.indices {
-            #expect(abs(batchGradient[k] - singleGradient[k]) <= 1e-15 * max(1, abs(singleGradient[k])))
-        }
+        mlp.expectBatchIsItsRows(x, v, theta)
     }
 
     /// The input Jacobian's rows are the VJPs with unit cotangents; its trace is the divergence.

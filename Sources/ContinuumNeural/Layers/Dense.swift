@@ -51,21 +51,41 @@ public struct Dense: Sendable, Hashable {
     /// `gradient` is nil), and writes `δ Wᵀ` (`rows × inputs`) into `inputCotangent` if given.
     ///
     /// `scratch` (at least `inputs · outputs` values) receives `Wᵀ`, so the input cotangent is
-    /// the same register-blocked kernel as the forward pass instead of one dot product per entry.
+    /// the same register-blocked kernel as the forward pass instead of one dot product per entry
+    /// (a layer with two inputs reads the two rows of `W` as the columns of `Wᵀ` directly).
     @inlinable
     public func backward(
         rows: Int, _ x: UnsafePointer<Double>, delta: UnsafePointer<Double>, parameters: UnsafePointer<Double>,
         inputCotangent: UnsafeMutablePointer<Double>?, accumulatingInto gradient: UnsafeMutablePointer<Double>?,
         scratch: UnsafeMutablePointer<Double>
     ) {
+        backward(
+            rows: rows, RowSource(x, width: inputs), delta: delta, parameters: parameters,
+            inputCotangent: inputCotangent, accumulatingInto: gradient, scratch: scratch)
+    }
+
+    /// ``backward(rows:_:delta:parameters:inputCotangent:accumulatingInto:scratch:)`` with the
+    /// rows of `x` wherever they lie (e.g. in recorded forward passes).
+    @inlinable
+    func backward(
+        rows: Int, _ x: RowSource, delta: UnsafePointer<Double>, parameters: UnsafePointer<Double>,
+        inputCotangent: UnsafeMutablePointer<Double>?, accumulatingInto gradient: UnsafeMutablePointer<Double>?,
+        scratch: UnsafeMutablePointer<Double>
+    ) {
         if let gradient {
-            Self.accumulateRows(
-                delta, rows: rows, width: outputs, weights: nil, weightStride: 0, into: gradient + biasOffset)
+            Self.accumulateRows(delta, rows: rows, width: outputs, into: gradient + biasOffset)
             Self.accumulateOuterProducts(
                 x, delta, rows: rows, inputs: inputs, outputs: outputs, into: gradient + weightOffset)
         }
-        if let inputCotangent {
-            let w = parameters + weightOffset
+        guard let inputCotangent else { return }
+        let w = parameters + weightOffset
+        if inputs == 2 {
+            // The two columns of Wᵀ are the two rows of W.
+            let n = outputs
+            Self.narrowRows(
+                delta, rows: rows, inputs: n, columns: { (Self.load2(w + $0), Self.load2(w + (n &+ $0))) },
+                last: { SIMD2(w[$0], w[n &+ $0]) }, bias: nil, into: inputCotangent)
+        } else {
             Self.transpose(w, rows: inputs, columns: outputs, into: scratch)
             Self.affineRows(
                 delta, rows: rows, weights: scratch, bias: nil, into: inputCotangent, inputs: outputs, outputs: inputs)

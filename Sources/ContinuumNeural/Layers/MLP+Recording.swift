@@ -25,8 +25,8 @@ extension MLP {
         }
     }
 
-    /// ``forward(_:parameters:into:workspace:)``, then (if `records` is given) copies each row's
-    /// ``recordWidth`` values to `records[r]`, so the VJP at these inputs can run later, after
+    /// ``forward(_:parameters:into:workspace:)``, also storing (if `records` is given) each row's
+    /// ``recordWidth`` values in `records[r]`, so the VJP at these inputs can run later, after
     /// other forward passes, without recomputing this one.
     @inlinable
     public func forward(
@@ -34,14 +34,19 @@ extension MLP {
         into output: UnsafeMutableBufferPointer<Double>, workspace: MLPWorkspace,
         recordingRowsInto records: UnsafePointer<UnsafeMutablePointer<Double>>?
     ) {
-        forward(input, parameters: parameters, into: output, workspace: workspace)
-        guard let records else { return }
-        moveRecords(rows: workspace.rows, records, workspace: workspace, saving: true)
+        guard let records else {
+            forward(input, parameters: parameters, into: output, workspace: workspace)
+            return
+        }
+        evaluate(
+            input.baseAddress!, rows: checkedRows(input, parameters, output, workspace),
+            parameters: parameters.baseAddress!, into: output.baseAddress!, workspace: workspace, records: records)
     }
 
     /// The vector-Jacobian product at the inputs whose forward passes were recorded (row `r` in
-    /// `records[r]`, possibly from different forward passes): as
-    /// ``vjp(_:parameters:inputCotangent:accumulatingInto:workspace:)`` after restoring them.
+    /// `records[r]`, possibly from different forward passes): what
+    /// ``vjp(_:parameters:inputCotangent:accumulatingInto:workspace:)`` would give after restoring
+    /// them into the workspace, bit for bit, with the recorded buffers read where they lie.
     @inlinable
     public func vjp(
         recordedRows records: UnsafePointer<UnsafePointer<Double>>, rows: Int,
@@ -52,39 +57,16 @@ extension MLP {
         checkWorkspace(workspace)
         precondition(rows >= 1 && rows <= workspace.batchCapacity, "rows exceed the workspace's capacity")
         workspace.setRows(rows)
-        let destinations = UnsafeRawPointer(records).assumingMemoryBound(to: UnsafeMutablePointer<Double>.self)
-        moveRecords(rows: rows, destinations, workspace: workspace, saving: false)
-        vjp(
-            outputCotangent, parameters: parameters, inputCotangent: inputCotangent,
-            accumulatingInto: parameterGradient, workspace: workspace)
-    }
-
-    /// Copies the recorded buffers of `rows` rows between `workspace` (layer-major) and the
-    /// records (row `r` at `records[r]`): into the records when `saving`, back into the workspace
-    /// otherwise. Buffer by buffer, so the layer decisions are taken once per call.
-    @inlinable
-    func moveRecords(
-        rows: Int, _ records: UnsafePointer<UnsafeMutablePointer<Double>>, workspace: MLPWorkspace, saving: Bool
-    ) {
-        var offset = 0
-        @inline(__always)
-        func move(_ buffer: UnsafeMutablePointer<Double>, columns: Int) {
-            for r in 0..<rows {
-                let inWorkspace = buffer + r * columns
-                let inRecord = records[r] + offset
-                if saving {
-                    for k in 0..<columns { inRecord[k] = inWorkspace[k] }
-                } else {
-                    for k in 0..<columns { inWorkspace[k] = inRecord[k] }
-                }
-            }
-            offset += columns
-        }
-        move(workspace.input, columns: inputWidth)
-        for l in layers.indices {
-            let (z, a) = recordsLayer(l)
-            if z { move(workspace.preactivation(l), columns: layers[l].outputs) }
-            if a { move(workspace.value(l), columns: layers[l].outputs) }
-        }
+        precondition(outputCotangent.count == rows * outputWidth, "the cotangent needs \(rows * outputWidth) entries")
+        precondition(
+            inputCotangent == nil || inputCotangent!.count == rows * inputWidth,
+            "inputCotangent needs \(rows * inputWidth) entries")
+        precondition(
+            parameterGradient == nil || parameterGradient!.count == parameterCount,
+            "the gradient needs \(parameterCount) entries")
+        backpropagate(
+            outputCotangent.baseAddress!, rows: rows, parameters: parameters.baseAddress!,
+            inputCotangent: inputCotangent?.baseAddress, accumulatingInto: parameterGradient?.baseAddress,
+            workspace: workspace, records: records)
     }
 }

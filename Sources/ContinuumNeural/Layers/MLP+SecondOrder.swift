@@ -104,14 +104,14 @@ extension MLP {
                     scratch: scratch)
             }
             if let tangent = parameterGradientTangent?.baseAddress {
-                Dense.accumulateRows(
-                    gDot, rows: rows, width: layer.outputs, weights: nil, weightStride: 0,
-                    into: tangent + layer.biasOffset)
+                Dense.accumulateRows(gDot, rows: rows, width: layer.outputs, into: tangent + layer.biasOffset)
                 let weights = tangent + layer.weightOffset
                 Dense.accumulateOuterProducts(
-                    x, gDot, rows: rows, inputs: layer.inputs, outputs: layer.outputs, into: weights)
+                    RowSource(x, width: layer.inputs), gDot, rows: rows, inputs: layer.inputs, outputs: layer.outputs,
+                    into: weights)
                 Dense.accumulateOuterProducts(
-                    xDot, g, rows: rows, inputs: layer.inputs, outputs: layer.outputs, into: weights)
+                    RowSource(xDot, width: layer.inputs), g, rows: rows, inputs: layer.inputs, outputs: layer.outputs,
+                    into: weights)
             }
             let target = l > 0 ? spare : inputCotangent?.baseAddress
             let targetDot = l > 0 ? spareDot : inputCotangentTangent?.baseAddress

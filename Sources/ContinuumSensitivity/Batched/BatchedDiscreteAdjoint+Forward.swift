@@ -72,12 +72,12 @@ extension BatchedDiscreteAdjoint {
         let s = tableau.s
         for (r, w) in windows.enumerated() {
             batchTimes[r] = states[w].t
-            for c in 0..<n { batchStates[r * n + c] = y[w * n + c] }
+            copyState(y + w * n, to: batchStates + r * n)
             pointers[r] = recordDestination(stage: 0, entry: tapes[w].reserve(2 * stride), row: r)
         }
         evaluateBatch(rows: windows.count, recording: true)
         for (r, w) in windows.enumerated() {
-            for c in 0..<n { k[w * s * n + c] = batchOutputs[r * n + c] }
+            copyState(batchOutputs + r * n, to: k + w * s * n)
             states[w].evaluations += 1
             states[w].needsRestart = false
         }

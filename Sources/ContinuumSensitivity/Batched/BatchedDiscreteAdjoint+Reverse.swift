@@ -30,6 +30,8 @@ extension BatchedDiscreteAdjoint {
             }
             for m in (0..<needed.count).reversed() {
                 let i = needed[m]
+                let first = terms.start[m]
+                let end = terms.start[m + 1]
                 for (row, w) in active.enumerated() {
                     let entry = entries[row]
                     let h = entry[1]
@@ -37,27 +39,31 @@ extension BatchedDiscreteAdjoint {
                     let kBar = batchCotangents + row * n
                     let hb = h * b[i]
                     let lam = lambda + w * n
-                    for c in 0..<n { kBar[c] = hb * lam[c] }
-                    for term in terms.start[m]..<terms.start[m + 1] {
-                        let aji = h * terms.value[term]
-                        let uj = stageCotangents + (w * s + terms.column[term]) * n
-                        for c in 0..<n { kBar[c] += aji * uj[c] }
+                    let u = stageCotangents + w * s * n
+                    // Summed in a register, term by term in the same order as into memory, so
+                    // no term waits on the store of the one before.
+                    for c in 0..<n {
+                        var sum = hb * lam[c]
+                        for term in first..<end { sum += (h * terms.value[term]) * u[terms.column[term] &* n &+ c] }
+                        kBar[c] = sum
                     }
                     batchTimes[row] = entry[0] + nodes[i] * h
-                    for c in 0..<n { batchStates[row * n + c] = stage[c] }
+                    copyState(stage, to: batchStates + row * n)
                     pointers[row] = stage + n
                 }
                 vectorJacobianProductBatch(rows: active.count, addingTo: gradient)
                 for (row, w) in active.enumerated() {
                     let u = stageCotangents + (w * s + i) * n
-                    for c in 0..<n { u[c] = batchOutputs[row * n + c] }
+                    copyState(batchOutputs + row * n, to: u)
                 }
             }
             for w in active {
                 let lam = lambda + w * n
-                for i in needed {
-                    let u = stageCotangents + (w * s + i) * n
-                    for c in 0..<n { lam[c] += u[c] }
+                let u = stageCotangents + w * s * n
+                for c in 0..<n {
+                    var sum = lam[c]
+                    for i in needed { sum += u[i &* n &+ c] }
+                    lam[c] = sum
                 }
             }
             statistics.vectorJacobianProducts += active.count * needed.count

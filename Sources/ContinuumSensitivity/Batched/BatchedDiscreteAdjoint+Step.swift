@@ -18,15 +18,15 @@ extension BatchedDiscreteAdjoint {
             for (r, w) in active.enumerated() {
                 let step = rowSteps[r]
                 let yi = stageStates + (w * s + i) * n
-                rows.combine(row: i, h: step, base: y + w * n, slopes: k + w * s * n, n: n, into: yi)
-                for c in 0..<n { batchStates[r * n + c] = yi[c] }
+                rows.combine(
+                    row: i, h: step, base: y + w * n, slopes: k + w * s * n, n: n, into: yi, copy: batchStates + r * n)
                 batchTimes[r] = rowTimes[r] + ci * step
                 pointers[r] = recordDestination(stage: i, entry: entries[r], row: r)
             }
             evaluateBatch(rows: active.count, recording: true)
             for (r, w) in active.enumerated() {
                 let ki = k + (w * s + i) * n
-                for c in 0..<n { ki[c] = batchOutputs[r * n + c] }
+                copyState(batchOutputs + r * n, to: ki)
             }
         }
         for (r, w) in active.enumerated() { finishAttempt(w, windows, entry: entries[r]) }
@@ -64,7 +64,7 @@ extension BatchedDiscreteAdjoint {
         for i in tableau.needed {
             let source = i == 0 ? y0 : stageStates + (w * s + i) * n
             let slot = entry + tapeSlot[i]
-            for c in 0..<n { slot[c] = source[c] }
+            copyState(source, to: slot)
         }
         tapes[w].count += stride
         let stiff = tableau.probe.map { probe in
@@ -74,10 +74,8 @@ extension BatchedDiscreteAdjoint {
         } ?? false
         let tNew = state.landsOnTarget ? windows[w].times[state.nextLoss] : state.t + step
         // FSAL: the new point and its slope become stage 0 of the next step.
-        for c in 0..<n {
-            y0[c] = y1[c]
-            slopes[c] = slopes[(s - 1) * n + c]
-        }
+        copyState(y1, to: y0)
+        copyState(slopes + (s - 1) * n, to: slopes)
         let fsalTime = state.t + tableau.c[s - 1] * step
         state.t = tNew
         if state.landsOnTarget {

@@ -36,7 +36,14 @@ import ContinuumODE
 /// steps with the PI controller; not events, fixed steps or extra stop times.
 public final class BatchedDiscreteAdjoint<Field: BatchedDifferentiableVectorField> {
     /// The shared vector field (update its parameters between calls).
-    public var field: Field
+    public var field: Field {
+        get { fieldStorage.pointee }
+        set { fieldStorage.pointee = newValue }
+        _modify { yield &fieldStorage.pointee }
+    }
+    /// The field's one copy, which batched calls use in place (a stored property would be copied,
+    /// retaining everything it holds, around every call).
+    let fieldStorage: UnsafeMutablePointer<Field>
     /// The solver options (tolerances, step limits, controller constants).
     public let options: SolverOptions
     let tableau: BatchedTableau
@@ -54,7 +61,7 @@ public final class BatchedDiscreteAdjoint<Field: BatchedDifferentiableVectorFiel
     let tapeSlot: [Int]
     let states: UnsafeMutablePointer<BatchedWindowState>
     var failures: [SensitivityError?] = []
-    let tapes: [BatchedTape]
+    let tapes: UnsafeMutablePointer<BatchedTape>
     /// Per loss time of every window (flat, at each window's ``BatchedWindowState/lossOffset``):
     /// the grid index where the solve reached it, the state there, and `∂ℓᵢ/∂y`.
     var lossGrid: [Int] = []
@@ -91,7 +98,6 @@ public final class BatchedDiscreteAdjoint<Field: BatchedDifferentiableVectorFiel
     public init(
         field: Field, method: ExplicitRungeKutta, options: SolverOptions, capacity: Int? = nil
     ) throws(SensitivityError) {
-        self.field = field
         self.options = options
         tableau = try BatchedTableau(method.tableau)
         methodOrder = Double(method.order)
@@ -103,6 +109,9 @@ public final class BatchedDiscreteAdjoint<Field: BatchedDifferentiableVectorFiel
             throw .unsupported("the batched discrete adjoint runs the PI controller")
         }
         controller = ControllerState(options.controller, order: method.controllerOrder, defaults: method.controllerDefaults)
+        // Allocated after the last throw, so a rejected configuration leaks nothing.
+        fieldStorage = .allocate(capacity: 1)
+        fieldStorage.initialize(to: field)
         let n = field.dimension
         let rw = field.recordWidth
         let s = tableau.s
@@ -132,10 +141,16 @@ public final class BatchedDiscreteAdjoint<Field: BatchedDifferentiableVectorFiel
         states.initialize(repeating: BatchedWindowState(controller: controller), count: count)
         pointers = .allocate(capacity: count)
         entries = .allocate(capacity: count)
-        tapes = (0..<count).map { _ in BatchedTape(capacity: 16 * (2 + needed.count * (n + rw))) }
+        tapes = .allocate(capacity: count)
+        for w in 0..<count { (tapes + w).initialize(to: BatchedTape(capacity: 16 * (2 + needed.count * (n + rw)))) }
     }
 
     deinit {
+        for w in 0..<capacity { tapes[w].deallocate() }
+        tapes.deinitialize(count: capacity)
+        tapes.deallocate()
+        fieldStorage.deinitialize(count: 1)
+        fieldStorage.deallocate()
         states.deallocate()
         pointers.deallocate()
         entries.deallocate()
@@ -151,18 +166,55 @@ public final class BatchedDiscreteAdjoint<Field: BatchedDifferentiableVectorFiel
     /// Evaluates the first `rows` batch rows, in chunks of the field's batch capacity.
     /// `recording`: row `r`'s record goes to `pointers[r]`.
     func evaluateBatch(rows: Int, recording: Bool) {
-        field.evaluate(
-            rows: rows, times: batchTimes, states: batchStates, derivatives: batchOutputs,
+        Self.evaluate(
+            &fieldStorage.pointee, rows: rows, times: batchTimes, states: batchStates, derivatives: batchOutputs,
             records: recording && rw > 0 ? UnsafePointer(pointers) : nil)
+    }
+
+    /// Calls the field through `inout`: this generic code is not specialised for the field, and
+    /// a call on a value read from memory would copy it (retaining all it holds) first, where an
+    /// `inout` parameter is passed by address.
+    @inline(__always)
+    static func evaluate(
+        _ field: inout Field, rows: Int, times: UnsafePointer<Double>, states: UnsafePointer<Double>,
+        derivatives: UnsafeMutablePointer<Double>, records: UnsafePointer<UnsafeMutablePointer<Double>>?
+    ) {
+        field.evaluate(rows: rows, times: times, states: states, derivatives: derivatives, records: records)
     }
 
     /// The VJP of the first `rows` batch rows (records at `pointers[r]`), adding the parameter
     /// products to `gradient`.
     func vectorJacobianProductBatch(rows: Int, addingTo gradient: UnsafeMutablePointer<Double>) {
         let records = UnsafeMutableRawPointer(pointers).assumingMemoryBound(to: UnsafePointer<Double>.self)
+        Self.vectorJacobianProduct(
+            &fieldStorage.pointee, rows: rows, times: batchTimes, states: batchStates,
+            records: rw > 0 ? UnsafePointer(records) : nil, cotangents: batchCotangents, stateProducts: batchOutputs,
+            addingTo: gradient)
+    }
+
+    /// The field's batched VJP through `inout` (see ``evaluate(_:rows:times:states:derivatives:records:)``).
+    @inline(__always)
+    static func vectorJacobianProduct(
+        _ field: inout Field, rows: Int, times: UnsafePointer<Double>, states: UnsafePointer<Double>,
+        records: UnsafePointer<UnsafePointer<Double>>?, cotangents: UnsafePointer<Double>,
+        stateProducts: UnsafeMutablePointer<Double>, addingTo gradient: UnsafeMutablePointer<Double>
+    ) {
         field.vectorJacobianProduct(
-            rows: rows, times: batchTimes, states: batchStates, records: rw > 0 ? UnsafePointer(records) : nil,
-            cotangents: batchCotangents, stateProducts: batchOutputs, addingParameterProductTo: gradient)
+            rows: rows, times: times, states: states, records: records, cotangents: cotangents,
+            stateProducts: stateProducts, addingParameterProductTo: gradient)
+    }
+
+    /// Copies one state (`n` values). A plain loop would become a `memmove` call per row, which
+    /// costs more than the copy itself for states of a few values.
+    @inline(__always)
+    func copyState(_ source: UnsafePointer<Double>, to destination: UnsafeMutablePointer<Double>) {
+        var c = 0
+        while c &+ 2 <= n {
+            let pair = UnsafeRawPointer(source + c).loadUnaligned(as: SIMD2<Double>.self)
+            UnsafeMutableRawPointer(destination + c).storeBytes(of: pair, as: SIMD2<Double>.self)
+            c &+= 2
+        }
+        if c < n { destination[c] = source[c] }
     }
 
     // MARK: Entry point

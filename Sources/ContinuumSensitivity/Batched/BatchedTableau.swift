@@ -90,15 +90,21 @@ final class SparseCoefficients {
     /// `out = base + h Σⱼ rowⱼ kⱼ` (`base` nil: zero; `kⱼ` at `slopes + j·n`) with the sum taken
     /// as the ODE engine takes it, `(h Σ_{j<last} rowⱼ kⱼ + base) + (h row_last) k_last`, so a
     /// window's steps are those of its solve alone to the last bit.
+    ///
+    /// `copy`, if given, receives the same values: writing both here keeps a caller from reading
+    /// `out` back with wider loads than these scalar stores, which the core cannot forward.
     @inline(__always)
     func combine(
         row i: Int, h: Double, base: UnsafePointer<Double>?, slopes: UnsafePointer<Double>, n: Int,
-        into out: UnsafeMutablePointer<Double>
+        into out: UnsafeMutablePointer<Double>, copy: UnsafeMutablePointer<Double>? = nil
     ) {
         let first = start[i]
         let end = start[i + 1]
         guard end > first else {
-            for k in 0..<n { out[k] = base?[k] ?? 0 }
+            for k in 0..<n {
+                out[k] = base?[k] ?? 0
+                copy?[k] = out[k]
+            }
             return
         }
         let newest = slopes + column[end - 1] * n
@@ -108,7 +114,9 @@ final class SparseCoefficients {
             for p in first..<(end - 1) { acc += value[p] * slopes[column[p] * n + k] }
             var partial = h * acc
             if let base { partial += base[k] }
-            out[k] = partial + newestWeight * newest[k]
+            let value = partial + newestWeight * newest[k]
+            out[k] = value
+            copy?[k] = value
         }
     }
 }

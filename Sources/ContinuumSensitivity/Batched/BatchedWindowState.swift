@@ -50,8 +50,9 @@ struct BatchedWindowState {
 }
 
 /// A growable store of doubles reused across calls (capacity only grows), so steady-state
-/// batches allocate nothing per step.
-final class BatchedTape {
+/// batches allocate nothing per step. A value kept in unsafe storage by its owner (which
+/// releases it with ``deallocate()``): no reference counting or exclusivity checks per access.
+struct BatchedTape {
     private(set) var pointer: UnsafeMutablePointer<Double>
     private(set) var capacity: Int
     /// Values committed.
@@ -63,12 +64,13 @@ final class BatchedTape {
         pointer.initialize(repeating: 0, count: self.capacity)
     }
 
-    deinit { pointer.deallocate() }
+    /// Frees the storage.
+    func deallocate() { pointer.deallocate() }
 
     /// Makes room for `extra` values beyond ``count`` (keeping everything stored, committed or
     /// not); returns where the uncommitted part starts.
     @inline(__always)
-    func reserve(_ extra: Int) -> UnsafeMutablePointer<Double> {
+    mutating func reserve(_ extra: Int) -> UnsafeMutablePointer<Double> {
         if count + extra > capacity {
             let grown = max(2 * capacity, count + extra)
             let bigger = UnsafeMutablePointer<Double>.allocate(capacity: grown)
