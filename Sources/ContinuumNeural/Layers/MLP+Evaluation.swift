@@ -111,6 +111,19 @@ extension MLP {
         precondition(
             outputCotangent.count == rows * outputWidth, "the cotangent must match the last forward pass (\(rows) rows)"
         )
+        backpropagateChecked(
+            outputCotangent, rows: rows, parameters: parameters, inputCotangent: inputCotangent,
+            accumulatingInto: parameterGradient, workspace: workspace, records: nil)
+    }
+
+    /// Checks the sizes of the input cotangent and the gradient, then runs ``backpropagate``.
+    @inlinable
+    func backpropagateChecked(
+        _ outputCotangent: UnsafeBufferPointer<Double>, rows: Int, parameters: UnsafeBufferPointer<Double>,
+        inputCotangent: UnsafeMutableBufferPointer<Double>?,
+        accumulatingInto parameterGradient: UnsafeMutableBufferPointer<Double>?, workspace: MLPWorkspace,
+        records: UnsafePointer<UnsafePointer<Double>>?
+    ) {
         precondition(
             inputCotangent == nil || inputCotangent!.count == rows * inputWidth,
             "inputCotangent needs \(rows * inputWidth) entries")
@@ -120,7 +133,7 @@ extension MLP {
         backpropagate(
             outputCotangent.baseAddress!, rows: rows, parameters: parameters.baseAddress!,
             inputCotangent: inputCotangent?.baseAddress, accumulatingInto: parameterGradient?.baseAddress,
-            workspace: workspace, records: nil)
+            workspace: workspace, records: records)
     }
 
     /// The reverse sweep of ``vjp(_:parameters:inputCotangent:accumulatingInto:workspace:)``,

@@ -58,15 +58,8 @@ extension MLP {
         precondition(rows >= 1 && rows <= workspace.batchCapacity, "rows exceed the workspace's capacity")
         workspace.setRows(rows)
         precondition(outputCotangent.count == rows * outputWidth, "the cotangent needs \(rows * outputWidth) entries")
-        precondition(
-            inputCotangent == nil || inputCotangent!.count == rows * inputWidth,
-            "inputCotangent needs \(rows * inputWidth) entries")
-        precondition(
-            parameterGradient == nil || parameterGradient!.count == parameterCount,
-            "the gradient needs \(parameterCount) entries")
-        backpropagate(
-            outputCotangent.baseAddress!, rows: rows, parameters: parameters.baseAddress!,
-            inputCotangent: inputCotangent?.baseAddress, accumulatingInto: parameterGradient?.baseAddress,
-            workspace: workspace, records: records)
+        backpropagateChecked(
+            outputCotangent, rows: rows, parameters: parameters, inputCotangent: inputCotangent,
+            accumulatingInto: parameterGradient, workspace: workspace, records: records)
     }
 }
