@@ -17,10 +17,11 @@ package struct ControllerState {
     @usableFromInline let acceptSafety: Double
     /// Error norms of the last two accepted steps (the PID controller's history).
     @usableFromInline var previous: (Double, Double) = (1, 1)
-    /// `log(previous.0)`, kept by the PI controller so that a step costs one `log` and one `exp`.
-    @usableFromInline var previousLog = 0.0
+    /// The log of the last accepted error norm, kept (in single precision) by the PI controller so
+    /// that a step costs one `log` and one `exp`.
+    @usableFromInline var previousLog: Float = 0
     /// `log(1e-4)`: Hairer's floor on the previous error norm.
-    @usableFromInline static var logFloor: Double { -9.210340371976182 }
+    @usableFromInline static var logFloor: Float { -9.210340371976182 }
     @usableFromInline var rejectedLast = false
 
     @usableFromInline
@@ -45,14 +46,6 @@ package struct ControllerState {
         }
     }
 
-    /// `log(x)` to single precision (0 → −∞, beyond `Float.greatestFiniteMagnitude` → +∞).
-    @inlinable @inline(__always)
-    static func fastLog(_ x: Double) -> Double { Double(log(Float(x))) }
-
-    /// `exp(x)` to single precision (overflows to +∞, underflows to 0).
-    @inlinable @inline(__always)
-    static func fastExp(_ x: Double) -> Double { Double(exp(Float(x))) }
-
     /// The factor for the next step after a step whose error norm has the square `squaredError`
     /// (accepted when `≤ 1`), and updates the history. Call exactly once per attempted step.
     @inlinable @inline(__always)
@@ -70,14 +63,16 @@ package struct ControllerState {
             // log err = ½ log err², so no square root either. They run in single precision: the
             // factor lies on every step's critical path, and its relative error of ~1e-7 is far
             // below what step-size control can notice.
-            let beta = self.beta.0
-            let logError = 0.5 * ControllerState.fastLog(squaredError)
+            // The whole chain stays in Float, converted once at each end.
+            let beta = Float(self.beta.0)
+            let exponent = Float(1 / order) - 0.75 * beta
+            let logError = 0.5 * log(Float(squaredError))
             if accepted {
-                factor = safety * ControllerState.fastExp(beta * previousLog - (1 / order - 0.75 * beta) * logError)
-                factor = min(maxFactor, max(minFactor, factor))
+                let raw = Float(safety) * exp(beta * previousLog - exponent * logError)
+                factor = Double(min(Float(maxFactor), max(Float(minFactor), raw)))
                 previousLog = max(logError, ControllerState.logFloor)
             } else {
-                factor = max(minFactor, safety * ControllerState.fastExp(-(1 / order - 0.75 * beta) * logError))
+                factor = Double(max(Float(minFactor), Float(safety) * exp(-exponent * logError)))
             }
         case .pid:
             let e0 = max(squaredError.squareRoot(), 1e-10)
