@@ -30,14 +30,6 @@ extension Integrator {
         }
     }
 
-    /// Whether an accepted step ending at `tNew` has anything to save (checked inline: most steps of
-    /// a solve saved at a few times have nothing to save).
-    @inlinable @inline(__always)
-    func owesSave(upTo tNew: Double) -> Bool {
-        plan.recordsStepTimes || plan.keepsDenseOutput || plan.saveAt.isEmpty
-            || (nextSave < plan.saveAt.count && plan.direction * (plan.saveAt[nextSave] - tNew) <= 0)
-    }
-
     /// Computes the step's continuous extension once per step (it may cost extra evaluations).
     @inlinable
     mutating func prepareDenseOutput(t: Double, step: Double) {

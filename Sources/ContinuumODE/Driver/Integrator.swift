@@ -74,19 +74,33 @@ struct Integrator<F: VectorField, S: ODESolver> {
         let stretch = plan.adaptive ? 1.01 : 1 + 1e-6
         let tolerance = options.tolerance
         let methodProposesSteps = options.controller.isMethodDefault
+        // Loop invariants in locals: a step is a long chain of dependent operations, and every
+        // instruction the loop re-executes around it (reloading options and arrays after each
+        // call of the vector field) narrows how far the processor can run ahead.
+        let adaptive = plan.adaptive
+        let minimumStepSize = options.minimumStepSize
+        let maximumStep = plan.maximumStep
+        let attemptLimit = options.maximumSteps
+        var attempts = statistics.steps
+        var target = nextStop < plan.stopTimes.count ? plan.stopTimes[nextStop] : tEnd
+        let stiffnessInterval = solver.detectsStiffness ? options.stiffnessCheckInterval : 0
+        let hasEvents = !events.isEmpty
+        // Saving every step (or dense output) or else the next save-at time, refreshed after saving.
+        let savesEveryStep = plan.recordsStepTimes || plan.keepsDenseOutput || plan.saveAt.isEmpty
+        var nextSaveTime = upcomingSaveTime()
 
         while direction * (tEnd - t) > 0 {
-            if statistics.steps >= options.maximumSteps {
+            if attempts >= attemptLimit {
                 return solution.fail(.maxStepsReached, at: t, "reached the maximum of \(options.maximumSteps) steps")
             }
-            let target = nextStop < plan.stopTimes.count ? plan.stopTimes[nextStop] : tEnd
+            attempts += 1
             var step = direction * h
             var landsOnTarget = false
             if direction * (t + stretch * step - target) >= 0 {
                 step = target - t
                 landsOnTarget = true
             }
-            if 0.1 * abs(step) <= abs(t) * Double.ulpOfOne || (!landsOnTarget && abs(step) < options.minimumStepSize) {
+            if 0.1 * abs(step) <= abs(t) * Double.ulpOfOne || (!landsOnTarget && abs(step) < minimumStepSize) {
                 if lastRejectionNonFinite {
                     return solution.fail(.nonFiniteState, at: t, "the solution is not finite (NaN or infinity) beyond this time")
                 }
@@ -95,21 +109,21 @@ struct Integrator<F: VectorField, S: ODESolver> {
 
             var squaredError = solver.attemptStep(
                 field, t: t, h: step, workspace: workspace, tolerance: tolerance,
-                estimateError: plan.adaptive, statistics: &statistics)
+                estimateError: adaptive, statistics: &statistics)
             let tNew = landsOnTarget ? target : t + step
             var finite = squaredError.isFinite
             if finite && squaredError <= 1 {
                 finite = solver.completeStep(field, t: t, h: step, workspace: workspace, statistics: &statistics)
                 if !finite { squaredError = .nan }
             }
-            if !plan.adaptive && !finite {
+            if !adaptive && !finite {
                 if let failure = solver.unrecoverableFailure(workspace: workspace) {
                     return solution.fail(failure.status, at: t, failure.reason)
                 }
                 return solution.fail(.nonFiniteState, at: t, "the step to t = \(tNew) produced NaN or infinity")
             }
             var factor = 1.0
-            if plan.adaptive {
+            if adaptive {
                 let proposal = methodProposesSteps
                     ? solver.proposedStepFactor(workspace: workspace, accepted: finite && squaredError <= 1) : nil
                 factor = proposal ?? controller.nextFactor(squaredError: squaredError)
@@ -127,9 +141,13 @@ struct Integrator<F: VectorField, S: ODESolver> {
             lastRejectionNonFinite = false
             denseReady = false
 
-            let stiff = checkStiffness(step: step)
-            let terminal = events.isEmpty ? nil : handleEvents(from: t, step: step, to: tNew)
-            if terminal != nil || owesSave(upTo: tNew) { saveStep(from: t, step: step, to: tNew, until: terminal?.time) }
+            let stiff = stiffnessInterval > 0 && stiffness.isDue(interval: stiffnessInterval)
+                && stiffness.record(ratio: solver.stiffnessRatio(h: step, workspace: workspace))
+            let terminal = hasEvents ? handleEvents(from: t, step: step, to: tNew) : nil
+            if terminal != nil || savesEveryStep || direction * (nextSaveTime - tNew) <= 0 {
+                saveStep(from: t, step: step, to: tNew, until: terminal?.time)
+                nextSaveTime = upcomingSaveTime()
+            }
             if let terminal {
                 solution.record(CollectionOfOne(terminal))
                 terminal.state.withUnsafeBufferPointer { solution.save(t: terminal.time, state: $0.baseAddress!) }
@@ -142,23 +160,21 @@ struct Integrator<F: VectorField, S: ODESolver> {
                 // A stop time marks a discontinuity: f(t, y) is evaluated afresh on its far side
                 // instead of reusing the previous step's last stage.
                 nextStop += 1
+                target = nextStop < plan.stopTimes.count ? plan.stopTimes[nextStop] : tEnd
                 solver.start(field, t: t, workspace: workspace, statistics: &statistics)
             }
             if stiff {
                 return solution.fail(
                     .stiffnessDetected, at: t, "the problem became stiff (Hairer's test failed 15 times in a row)")
             }
-            if plan.adaptive { h = min(abs(step) * factor, plan.maximumStep) }
+            if adaptive { h = min(abs(step) * factor, maximumStep) }
         }
     }
 
-    /// Runs Hairer's stiffness test on the accepted step; true once the problem is declared stiff.
+    /// The next save-at time still owed, or an infinitely distant time in the direction of
+    /// integration once all are saved.
     @inlinable
-    mutating func checkStiffness(step: Double) -> Bool {
-        guard solver.detectsStiffness, options.stiffnessCheckInterval > 0 else { return false }
-        guard stiffness.isDue(interval: options.stiffnessCheckInterval) else {
-            return false
-        }
-        return stiffness.record(ratio: solver.stiffnessRatio(h: step, workspace: workspace))
+    func upcomingSaveTime() -> Double {
+        nextSave < plan.saveAt.count ? plan.saveAt[nextSave] : plan.direction * .infinity
     }
 }
