@@ -53,11 +53,19 @@ public struct ExplicitRungeKutta: ODESolver {
         let y = UnsafePointer(w.state)
         let stages = UnsafePointer(w.stages)
         w.newPointReady.pointee = false
+        // Read once, not after every call of the vector field (which could, as far as the compiler
+        // knows, change them).
+        let rows = p.stageRows
+        let nodes = p.c
+        let chunks = w.stride / 4
+        let candidate = w.candidate
+        let argument = w.stageArgument
+        let fsalStage = p.isFSAL ? s - 1 : -1
         for i in 1..<s {
             // The FSAL stage's argument is the candidate itself.
-            let target = (p.isFSAL && i == s - 1) ? w.candidate : w.stageArgument
-            p.stageRows.combine(row: i, h: h, base: y, stages: stages, chunks: w.stride / 4, into: target)
-            field.evaluate(t + p.c[i] * h, UnsafeBufferPointer(start: target, count: n),
+            let target = i == fsalStage ? candidate : argument
+            rows.combine(row: i, h: h, base: y, stages: stages, chunks: chunks, into: target)
+            field.evaluate(t + nodes[i] * h, UnsafeBufferPointer(start: target, count: n),
                            UnsafeMutableBufferPointer(start: stages[i], count: n))
         }
         statistics.functionEvaluations += s - 1
