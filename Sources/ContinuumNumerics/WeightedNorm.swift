@@ -36,6 +36,12 @@ public enum WeightedNorm {
         return sumOfSquares(error, a, b, count: count, tolerance: tolerance) * meanWeight
     }
 
+    /// `1 / (atol + rtol · max(|a|, |b|))`: the weight of one component of an error vector.
+    @inlinable @inline(__always)
+    public static func weight(absolute atol: Double, relative rtol: Double, _ a: Double, _ b: Double) -> Double {
+        1 / (atol + rtol * max(abs(a), abs(b)))
+    }
+
     /// `Σ (eᵢ / (atolᵢ + rtol · max(|aᵢ|, |bᵢ|)))²`: the unnormalised square of ``rms(_:_:_:count:tolerance:)``.
     ///
     /// Each `eᵢ` is multiplied by the reciprocal of its scale (within an ulp of the quotient): the
@@ -51,15 +57,13 @@ public enum WeightedNorm {
         let rtol = tolerance.relative
         if let atolVector = tolerance.absoluteVector {
             for i in 0..<count {
-                let weight = 1 / (atolVector[i] + rtol * max(abs(a[i]), abs(b[i])))
-                let r = error[i] * weight
+                let r = error[i] * weight(absolute: atolVector[i], relative: rtol, a[i], b[i])
                 sum += r * r
             }
         } else {
             let atol = tolerance.absolute
             for i in 0..<count {
-                let weight = 1 / (atol + rtol * max(abs(a[i]), abs(b[i])))
-                let r = error[i] * weight
+                let r = error[i] * weight(absolute: atol, relative: rtol, a[i], b[i])
                 sum += r * r
             }
         }

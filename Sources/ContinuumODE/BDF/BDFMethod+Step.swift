@@ -122,10 +122,10 @@ extension BDFMethod {
     ) {
         let rtol = tolerance.relative
         if let atol = tolerance.absoluteVector {
-            for i in 0..<n { w[i] = 1 / (atol[i] + rtol * max(abs(a[i]), abs(b[i]))) }
+            for i in 0..<n { w[i] = WeightedNorm.weight(absolute: atol[i], relative: rtol, a[i], b[i]) }
         } else {
             let atol = tolerance.absolute
-            for i in 0..<n { w[i] = 1 / (atol + rtol * max(abs(a[i]), abs(b[i]))) }
+            for i in 0..<n { w[i] = WeightedNorm.weight(absolute: atol, relative: rtol, a[i], b[i]) }
         }
     }
 

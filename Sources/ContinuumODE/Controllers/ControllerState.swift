@@ -60,10 +60,9 @@ package struct ControllerState {
         case .pi:
             // Hairer's fac = safety · errₙ₋₁^β / errₙ^(1/k − 0.75β), in logarithms: one log and
             // one exp per step instead of two pow calls (pow was 15 % of a Lorenz solve), and
-            // log err = ½ log err², so no square root either. They run in single precision: the
-            // factor lies on every step's critical path, and its relative error of ~1e-7 is far
-            // below what step-size control can notice.
-            // The whole chain stays in Float, converted once at each end.
+            // log err = ½ log err², so no square root either. The whole chain runs in single
+            // precision, converted once at each end: the factor lies on every step's critical
+            // path, and its relative error of ~1e-7 is far below what step-size control notices.
             let beta = Float(self.beta.0)
             let exponent = Float(1 / order) - 0.75 * beta
             let logError = 0.5 * log(Float(squaredError))

@@ -74,9 +74,10 @@ struct Integrator<F: VectorField, S: ODESolver> {
         let stretch = plan.adaptive ? 1.01 : 1 + 1e-6
         let tolerance = options.tolerance
         let methodProposesSteps = options.controller.isMethodDefault
-        // Loop invariants in locals: a step is a long chain of dependent operations, and every
-        // instruction the loop re-executes around it (reloading options and arrays after each
-        // call of the vector field) narrows how far the processor can run ahead.
+        // Loop invariants (and the count of attempts) in locals: a step is a long chain of
+        // dependent operations, and every instruction the loop re-executes around it (reloading
+        // options and arrays after each call of the vector field) narrows how far the processor
+        // can run ahead.
         let adaptive = plan.adaptive
         let minimumStepSize = options.minimumStepSize
         let maximumStep = plan.maximumStep

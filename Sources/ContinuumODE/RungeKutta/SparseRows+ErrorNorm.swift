@@ -40,8 +40,7 @@ extension SparseRows {
             // Components beyond the controlled ones (and the padding) are skipped, never weighted.
             @inline(__always) func add(_ e: Double, _ i: Int) {
                 guard i < controlled else { return }
-                let weight = 1 / (atol + rtol * max(abs(a[i]), abs(b[i])))
-                let r = e * weight
+                let r = e * WeightedNorm.weight(absolute: atol, relative: rtol, a[i], b[i])
                 sum += r * r
             }
             add(h * a0 + newestWeight * k[0], offset)
